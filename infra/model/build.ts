@@ -1,0 +1,258 @@
+/**
+ * Builds the model from schema-valid sections: remembers origins, normalises phone numbers and
+ * date-times, and turns the chain and explicit rules into escalation rules with cumulative minutes.
+ */
+import type { Problem } from "./problem";
+import { formatInstant, resolveDateTime } from "./local-time";
+import { normalisePhone } from "./phone";
+import { problemAt, type DocPath, type SourceFile } from "./source";
+import { withContext } from "./schema-problems";
+import { originOf, type Sections, type Sourced } from "./load";
+import type { ChainData, EscalationPolicyData, ScenarioData, TargetData } from "./schema/escalation";
+import type { PersonData } from "./schema/person";
+import type { RotationData } from "./schema/rotation";
+import type { ServiceData } from "./schema/service";
+import type { SlackData } from "./schema/slack";
+import type { MarketHoursData, SeverityData } from "./schema/severity";
+import type { TeamData } from "./schema/team";
+import type {
+  Chain,
+  ContactMethod,
+  EscalationPolicy,
+  Layer,
+  OrgModel,
+  Person,
+  PolicyRule,
+  ResolvedTarget,
+  Rotation,
+  Severity,
+} from "./types";
+
+interface Context {
+  problems: Problem[];
+  report(source: SourceFile, path: DocPath, code: string, message: string, hint?: string): void;
+}
+
+export function buildModel(sections: Sections): { model: OrgModel; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const ctx: Context = {
+    problems,
+    report(source, path, code, message, hint) {
+      problems.push(problemAt(source, path, code, withContext(source.data, path, message), hint));
+    },
+  };
+
+  const located = <T extends object>(item: Sourced<unknown>) => ({
+    ...(item.value as T),
+    origin: originOf(item.source, item.path),
+  });
+
+  const severities = sections.severities.map((s) => located<SeverityData>(s));
+  const chain = sections.escalation_chain[0] ? buildChain(sections.escalation_chain[0] as Sourced<ChainData>, ctx) : undefined;
+  const slackItem = sections.slack[0] as Sourced<SlackData> | undefined;
+
+  const model: OrgModel = {
+    people: sections.people.map((p) => buildPerson(p as Sourced<PersonData>, ctx)),
+    teams: sections.teams.map((t) => located<TeamData>(t)),
+    rotations: sections.rotations.map((r) => buildRotation(r as Sourced<RotationData>, ctx)),
+    severities,
+    holidays: sections.holidays.map((h) => located<{ date: string; name: string }>(h)),
+    policies: sections.escalation_policies.map((p) =>
+      buildPolicy(p as Sourced<EscalationPolicyData>, chain, severities, ctx),
+    ),
+    scenarios: sections.scenarios.map((s) => located<ScenarioData>(s)),
+    services: sections.services.map((s) => located<ServiceData>(s)),
+    emailLists: sections.email_lists.map((e) => located<{ id: string; address: string; purpose: string }>(e)),
+  };
+  if (chain) model.chain = chain;
+  if (sections.market_hours[0]) model.marketHours = located<MarketHoursData>(sections.market_hours[0]);
+  if (sections.conference_bridge[0]) {
+    model.bridge = located<{ dial: string; access_code: string; availability: string }>(sections.conference_bridge[0]);
+  }
+  if (slackItem) {
+    const { source, path, value } = slackItem;
+    model.slack = {
+      workspace_id: value.workspace_id,
+      origin: originOf(source, path),
+      channels: value.channels.map((c, i) => ({ ...c, origin: originOf(source, [...path, "channels", i]) })),
+      connections: value.connections.map((c, i) => ({ ...c, origin: originOf(source, [...path, "connections", i]) })),
+    };
+  }
+  if (model.marketHours && model.marketHours.start_time >= model.marketHours.end_time) {
+    const item = sections.market_hours[0]!;
+    ctx.report(item.source, [...item.path, "end_time"], "MARKET_HOURS_EMPTY", "market hours must end after they start on the same day");
+  }
+  return { model, problems };
+}
+
+function buildPerson({ value, source, path }: Sourced<PersonData>, ctx: Context): Person {
+  const contactMethods: ContactMethod[] = [];
+  value.contact_methods.forEach((method, i) => {
+    const at = [...path, "contact_methods", i];
+    const origin = originOf(source, at);
+    if (method.type === "email") {
+      if (!method.address || method.number !== undefined || method.country_code !== undefined) {
+        ctx.report(source, at, "CONTACT_METHOD_FIELDS", "an email contact method has an address and no number or country_code");
+        return;
+      }
+      if (method.address.toLowerCase() === value.email.toLowerCase()) {
+        ctx.report(
+          source,
+          [...at, "address"],
+          "CONTACT_METHOD_DEFAULT_EMAIL",
+          "this is the login email, which PagerDuty already has as the default email method",
+          "remove this method and use contact_method: default_email in notification rules",
+        );
+        return;
+      }
+      contactMethods.push({ ...method, origin, normalisedAddress: method.address });
+      return;
+    }
+    if (method.number === undefined || method.address !== undefined) {
+      ctx.report(source, at, "CONTACT_METHOD_FIELDS", `a ${method.type} contact method has a number (and country_code unless the number starts with +) and no address`);
+      return;
+    }
+    const phone = normalisePhone(method.country_code, method.number);
+    if (!phone.ok) {
+      ctx.report(source, [...at, "number"], phone.code, phone.message, phone.hint);
+      return;
+    }
+    contactMethods.push({ ...method, origin, countryCode: phone.countryCode, normalisedAddress: phone.address });
+  });
+  return {
+    ...value,
+    origin: originOf(source, path),
+    contact_methods: contactMethods,
+    notification_rules: value.notification_rules.map((rule, i) => ({
+      ...rule,
+      origin: originOf(source, [...path, "notification_rules", i]),
+    })),
+  };
+}
+
+function buildRotation({ value, source, path }: Sourced<RotationData>, ctx: Context): Rotation {
+  const layers: Layer[] = [];
+  value.layers.forEach((layer, i) => {
+    const at = [...path, "layers", i];
+    const instant = (field: "start" | "end" | "rotation_virtual_start", written: string) => {
+      const resolved = resolveDateTime(written, value.time_zone);
+      if (resolved.ok) return formatInstant(resolved.instant);
+      const code = resolved.kind === "invalid" ? "DATE_TIME_INVALID" : `LOCAL_TIME_${resolved.kind.toUpperCase()}`;
+      const hint =
+        resolved.kind === "invalid"
+          ? undefined
+          : "pick a time outside the DST change, or write the instant with its offset, for example 2024-11-03T01:30-04:00";
+      ctx.report(source, [...at, field], code, resolved.message, hint);
+      return undefined;
+    };
+    const start = instant("start", layer.start);
+    const virtualStart = instant("rotation_virtual_start", layer.rotation_virtual_start ?? layer.start);
+    const end = layer.end === undefined ? undefined : instant("end", layer.end);
+    if (start === undefined || virtualStart === undefined || (layer.end !== undefined && end === undefined)) return;
+    if (end !== undefined && Date.parse(end) <= Date.parse(start)) {
+      ctx.report(source, [...at, "end"], "LAYER_END_BEFORE_START", `the layer ends (${end}) before it starts (${start})`);
+      return;
+    }
+    const built: Layer = {
+      ...layer,
+      origin: originOf(source, at),
+      startInstant: start,
+      virtualStartInstant: virtualStart,
+      restrictions: layer.restrictions.map((r, k) => ({ ...r, origin: originOf(source, [...at, "restrictions", k]) })),
+    };
+    if (end !== undefined) built.endInstant = end;
+    layers.push(built);
+  });
+  return { ...value, origin: originOf(source, path), layers };
+}
+
+function buildChain({ value, source, path }: Sourced<ChainData>, ctx: Context): Chain {
+  value.levels.forEach((level, i) => {
+    const at = [...path, "levels", i, "reached_at_minute"];
+    if (i === 0 && level.reached_at_minute !== 0) {
+      ctx.report(source, at, "CHAIN_FIRST_LEVEL_NOT_ZERO", `the first level is reached when the incident opens, at minute 0, not ${level.reached_at_minute}`);
+    }
+    const previous = value.levels[i - 1];
+    if (previous && level.reached_at_minute <= previous.reached_at_minute) {
+      ctx.report(
+        source,
+        at,
+        "ESCALATION_DELAY_ZERO",
+        `level ${level.id} is reached at minute ${level.reached_at_minute}, not after ${previous.id} (minute ${previous.reached_at_minute}); PagerDuty rule delays are at least 1 minute`,
+        "reached_at_minute is cumulative and must increase from level to level",
+      );
+    }
+  });
+  if (value.last_level_minutes < 1) {
+    ctx.report(source, [...path, "last_level_minutes"], "ESCALATION_DELAY_ZERO", "the last rule's escalation delay must be at least 1 minute");
+  }
+  return {
+    last_level_minutes: value.last_level_minutes,
+    origin: originOf(source, path),
+    levels: value.levels.map((level, i) => ({ ...level, origin: originOf(source, [...path, "levels", i]) })),
+  };
+}
+
+function buildPolicy(
+  { value, source, path }: Sourced<EscalationPolicyData>,
+  chain: Chain | undefined,
+  severities: Severity[],
+  ctx: Context,
+): EscalationPolicy {
+  const origin = originOf(source, path);
+  const levels = new Map((chain?.levels ?? []).map((l) => [l.id, l]));
+  const resolve = (targets: TargetData[]): { targets: ResolvedTarget[]; levels: string[] } => {
+    const out: ResolvedTarget[] = [];
+    const named: string[] = [];
+    for (const target of targets) {
+      if ("level" in target) {
+        const level = levels.get(target.level);
+        if (!level) continue; // reported by the reference check
+        named.push(level.id);
+        out.push(...(level.targets.filter((t) => !("level" in t)) as ResolvedTarget[]));
+      } else {
+        out.push(target);
+      }
+    }
+    return { targets: out, levels: named };
+  };
+
+  let rules: PolicyRule[] = [];
+  if (value.rules) {
+    rules = value.rules.map((rule, i) => ({
+      atMinute: rule.at_minute,
+      ...resolve(rule.targets),
+      written: rule.targets,
+      origin: originOf(source, [...path, "rules", i]),
+    }));
+    value.rules.forEach((rule, i) => {
+      const at = [...path, "rules", i, "at_minute"];
+      if (i === 0 && rule.at_minute !== 0) {
+        ctx.report(source, at, "ESCALATION_FIRST_RULE_NOT_ZERO", `the first rule is notified when the incident opens, at minute 0, not ${rule.at_minute}`);
+      }
+      const previous = value.rules![i - 1];
+      if (previous && rule.at_minute <= previous.at_minute) {
+        ctx.report(
+          source,
+          at,
+          "ESCALATION_DELAY_ZERO",
+          `rule ${i + 1} is reached at minute ${rule.at_minute}, not after rule ${i} (minute ${previous.at_minute}); PagerDuty rule delays are at least 1 minute`,
+          "at_minute is cumulative; targets notified together belong in one rule",
+        );
+      }
+    });
+  } else if (chain) {
+    const severity = severities.find((s) => s.id === value.severity);
+    for (const levelId of severity?.reaches_levels ?? []) {
+      const level = levels.get(levelId);
+      if (!level) continue;
+      const written = [{ level: level.id }];
+      rules.push({ atMinute: level.reached_at_minute, ...resolve(written), written, origin: level.origin });
+    }
+  }
+  const lastRuleMinutes = value.last_rule_minutes ?? chain?.last_level_minutes ?? 30;
+  if (value.last_rule_minutes !== undefined && value.last_rule_minutes < 1) {
+    ctx.report(source, [...path, "last_rule_minutes"], "ESCALATION_DELAY_ZERO", "the last rule's escalation delay must be at least 1 minute");
+  }
+  return { ...value, origin, rules, lastRuleMinutes, fromChain: !value.rules };
+}

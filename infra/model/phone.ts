@@ -1,0 +1,76 @@
+/**
+ * Phone and SMS numbers as PagerDuty stores them: an integer country code and a national number
+ * without `+` or trunk prefix, at most 40 characters of digits and `,*#` (commas are pauses before an
+ * extension). Parsing and plausibility come from libphonenumber-js, not a home-made pattern.
+ */
+import { parsePhoneNumberFromString, type CountryCallingCode } from "libphonenumber-js";
+
+export const MAX_ADDRESS_LENGTH = 40;
+
+export type PhoneResult =
+  | { ok: true; countryCode: number; address: string }
+  | { ok: false; code: string; message: string; hint?: string };
+
+/** Digits first (spaces, dots, dashes and brackets allowed for reading), then pauses and extension. */
+const WRITTEN = /^(\+?)([\d\s().-]+?)([,*#][\d,*#]*)?$/;
+
+export function normalisePhone(countryCode: number | undefined, written: string): PhoneResult {
+  const match = WRITTEN.exec(written.trim());
+  if (!match) {
+    return {
+      ok: false,
+      code: "PHONE_CHARACTERS",
+      message: `${written} has characters other than digits, spaces, dashes and the extension characters , * #`,
+      hint: "write digits only, for example 2125550123 or +1 212 555 0123",
+    };
+  }
+  const [, plus, body = "", extension = ""] = match;
+  const digits = body.replace(/[\s().-]/g, "");
+
+  if (plus && countryCode !== undefined) {
+    return {
+      ok: false,
+      code: "PHONE_PLUS_IN_NATIONAL",
+      message: "the national number must not start with + when country_code is given",
+      hint: "remove the + (and the country code digits), or remove country_code and keep the full +number",
+    };
+  }
+  if (!plus && countryCode === undefined) {
+    return {
+      ok: false,
+      code: "PHONE_COUNTRY_CODE_MISSING",
+      message: "a number without + needs country_code",
+      hint: "add country_code (for example 1 or 44), or write the number as +<country code> <number>",
+    };
+  }
+  if (digits.length + extension.length > MAX_ADDRESS_LENGTH) {
+    return {
+      ok: false,
+      code: "PHONE_TOO_LONG",
+      message: `the number has ${digits.length + extension.length} characters; PagerDuty allows at most ${MAX_ADDRESS_LENGTH}`,
+    };
+  }
+
+  const parsed = plus
+    ? parsePhoneNumberFromString(`+${digits}`)
+    : parsePhoneNumberFromString(digits, { defaultCallingCode: String(countryCode) as CountryCallingCode });
+  if (!parsed || !parsed.isPossible()) {
+    return {
+      ok: false,
+      code: "PHONE_INVALID",
+      message: `${plus}${digits} is not a possible phone number${countryCode !== undefined ? ` for country code ${countryCode}` : ""}`,
+      hint: "check the number of digits and the country code",
+    };
+  }
+  if (!plus && parsed.nationalNumber !== digits) {
+    // libphonenumber strips a national (trunk) prefix such as 0 in the UK or 1 in North America;
+    // PagerDuty would store it and dial it after the country code, which fails.
+    return {
+      ok: false,
+      code: "PHONE_TRUNK_PREFIX",
+      message: `${digits} starts with the trunk prefix for +${countryCode}; PagerDuty needs the national number without it`,
+      hint: String(parsed.nationalNumber),
+    };
+  }
+  return { ok: true, countryCode: Number(parsed.countryCallingCode), address: `${parsed.nationalNumber}${extension}` };
+}
