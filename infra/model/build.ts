@@ -136,7 +136,7 @@ function buildRotation({ value, source, path }: Sourced<RotationData>, ctx: Cont
     const at = [...path, "layers", i];
     const instant = (field: "start" | "end" | "rotation_virtual_start", written: string) => {
       const resolved = resolveDateTime(written, value.time_zone);
-      if (resolved.ok) return formatInstant(resolved.instant);
+      if (resolved.ok) return formatInstant(resolved.instant, value.time_zone);
       const code = resolved.kind === "invalid" ? "DATE_TIME_INVALID" : `LOCAL_TIME_${resolved.kind.toUpperCase()}`;
       const hint =
         resolved.kind === "invalid"
