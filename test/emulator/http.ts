@@ -100,6 +100,8 @@ export function paginate(
   request: EmulatorRequest,
   key: string,
   items: unknown[],
+  /** The Slack integration API always counts (its description requires an integer `total`). */
+  alwaysTotal = false,
 ): EmulatorResponse {
   const limit = Math.min(100, integer(request.query.get("limit"), 25, "limit"));
   const offset = integer(request.query.get("offset"), 0, "offset");
@@ -109,7 +111,7 @@ export function paginate(
     ]);
   }
   const page = items.slice(offset, offset + limit);
-  const total = request.query.get("total") === "true" ? items.length : null;
+  const total = alwaysTotal || request.query.get("total") === "true" ? items.length : null;
   const more = offset + page.length < items.length;
   return { status: 200, body: { [key]: page, limit, offset, more, total } };
 }

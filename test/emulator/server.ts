@@ -24,6 +24,8 @@ export interface RecordedRequest {
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
   status: number;
+  /** The body answered, as sent. */
+  response: unknown;
 }
 
 export interface EmulatorOptions {
@@ -66,6 +68,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       headers: { ...incoming.headers },
       body: undefined,
       status: 0,
+      response: undefined,
     };
     requests.push(record);
 
@@ -78,6 +81,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         error instanceof ApiError ? error.toResponse() : { status: 500, body: faultBody(500) };
     }
     record.status = response.status;
+    record.response = response.body;
     const headers: Record<string, string> = { ...response.headers };
     if (response.body !== undefined) headers["content-type"] = "application/json";
     outgoing.writeHead(response.status, headers);

@@ -198,7 +198,12 @@ export function renderNotificationRule(store: Store, userId: string, rule: Store
     html_url: null,
     start_delay_in_minutes: rule.start_delay_in_minutes,
     urgency: rule.urgency,
-    contact_method: { ...rule.contact_method, summary: method?.label ?? rule.contact_method.id },
+    contact_method: {
+      id: rule.contact_method.id,
+      // A notification rule names its contact method by reference, whatever type was sent.
+      type: `${rule.contact_method.type.replace(/_reference$/, "")}_reference`,
+      summary: method?.label ?? rule.contact_method.id,
+    },
   };
 }
 

@@ -56,6 +56,7 @@ export function addSlackConnections(router: Router, store: Store): void {
       request,
       "slack_connections",
       connections.map((c) => renderSlackConnection(store, c)),
+      true,
     );
   });
   router.on("POST", SLACK, (request) => {
