@@ -100,8 +100,12 @@ export function paginate(
   request: EmulatorRequest,
   key: string,
   items: unknown[],
-  /** The Slack integration API always counts (its description requires an integer `total`). */
-  alwaysTotal = false,
+  options: {
+    /** Renders one item; applied to the page only, so large lists stay cheap. */
+    render?: (item: any) => unknown;
+    /** The Slack integration API always counts (its description requires an integer `total`). */
+    alwaysTotal?: boolean;
+  } = {},
 ): EmulatorResponse {
   const limit = Math.min(100, integer(request.query.get("limit"), 25, "limit"));
   const offset = integer(request.query.get("offset"), 0, "offset");
@@ -111,9 +115,10 @@ export function paginate(
     ]);
   }
   const page = items.slice(offset, offset + limit);
-  const total = alwaysTotal || request.query.get("total") === "true" ? items.length : null;
+  const total = options.alwaysTotal || request.query.get("total") === "true" ? items.length : null;
   const more = offset + page.length < items.length;
-  return { status: 200, body: { [key]: page, limit, offset, more, total } };
+  const body = options.render ? page.map(options.render) : page;
+  return { status: 200, body: { [key]: body, limit, offset, more, total } };
 }
 
 function integer(value: string | null, fallback: number, name: string): number {

@@ -59,11 +59,9 @@ export function addEscalationPolicies(router: Router, store: Store): void {
     const policies = [...store.escalationPolicies.values()]
       .filter((p) => matches(request, p.name))
       .sort(byName);
-    return paginate(
-      request,
-      "escalation_policies",
-      policies.map((p) => renderEscalationPolicy(store, p)),
-    );
+    return paginate(request, "escalation_policies", policies, {
+      render: (p) => renderEscalationPolicy(store, p),
+    });
   });
   router.on("POST", "/escalation_policies", (request) => {
     const policy = write(wrapped(request, "escalation_policy"));

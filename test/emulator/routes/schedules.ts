@@ -40,11 +40,9 @@ export function addSchedules(router: Router, store: Store): void {
       .filter((s) => matches(request, s.name))
       .sort(byName);
     const withLayers = includes(request).has("schedule_layers");
-    return paginate(
-      request,
-      "schedules",
-      schedules.map((s) => renderSchedule(store, s, withLayers)),
-    );
+    return paginate(request, "schedules", schedules, {
+      render: (s) => renderSchedule(store, s, withLayers),
+    });
   });
   router.on("POST", "/schedules", (request) => {
     const schedule = write(wrapped(request, "schedule"));

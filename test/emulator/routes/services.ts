@@ -65,11 +65,9 @@ export function addServices(router: Router, store: Store): void {
     const services = [...store.services.values()]
       .filter((s) => matches(request, s.name))
       .sort(byName);
-    return paginate(
-      request,
-      "services",
-      services.map((s) => renderService(store, s, includes(request))),
-    );
+    return paginate(request, "services", services, {
+      render: (s) => renderService(store, s, includes(request)),
+    });
   });
   router.on("POST", "/services", (request) => {
     const service = write(wrapped(request, "service"));

@@ -52,12 +52,10 @@ export function addSlackConnections(router: Router, store: Store): void {
     const connections = [...store.slackConnections.values()].filter(
       (c) => c.workspace_id === request.params.slack_team_id,
     );
-    return paginate(
-      request,
-      "slack_connections",
-      connections.map((c) => renderSlackConnection(store, c)),
-      true,
-    );
+    return paginate(request, "slack_connections", connections, {
+      render: (c) => renderSlackConnection(store, c),
+      alwaysTotal: true,
+    });
   });
   router.on("POST", SLACK, (request) => {
     const connection = write(

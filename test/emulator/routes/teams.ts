@@ -17,11 +17,7 @@ import {
 export function addTeams(router: Router, store: Store): void {
   router.on("GET", "/teams", (request) => {
     const teams = [...store.teams.values()].filter((t) => matches(request, t.name)).sort(byName);
-    return paginate(
-      request,
-      "teams",
-      teams.map((t) => renderTeam(store, t)),
-    );
+    return paginate(request, "teams", teams, { render: (t) => renderTeam(store, t) });
   });
   router.on("POST", "/teams", (request) => {
     const input = wrapped(request, "team");

@@ -44,11 +44,9 @@ export function addUsers(router: Router, store: Store): void {
     const users = [...store.users.values()]
       .filter((u) => matches(request, u.name, u.email))
       .sort(byName);
-    return paginate(
-      request,
-      "users",
-      users.map((u) => renderUser(store, u, includes(request))),
-    );
+    return paginate(request, "users", users, {
+      render: (u) => renderUser(store, u, includes(request)),
+    });
   });
   router.on("POST", "/users", (request) => {
     const user = write(wrapped(request, "user"));
