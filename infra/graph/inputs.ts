@@ -14,9 +14,7 @@ export interface UserInputs {
 }
 
 export type ContactMethodType =
-  | "phone_contact_method"
-  | "sms_contact_method"
-  | "email_contact_method";
+  "phone_contact_method" | "sms_contact_method" | "email_contact_method";
 
 export interface ContactMethodInputs {
   userId: Ref;

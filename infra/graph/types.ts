@@ -46,19 +46,10 @@ export interface Ref {
  * `defaultEmail`: the id of the email contact method PagerDuty creates with every user
  * (`pagerduty.getUserContactMethod`, label "Default").
  */
-export type Lookup =
-  | { lookup: "priority"; name: string }
-  | { lookup: "defaultEmail"; user: Ref };
+export type Lookup = { lookup: "priority"; name: string } | { lookup: "defaultEmail"; user: Ref };
 
 export type InputValue =
-  | string
-  | number
-  | boolean
-  | null
-  | Ref
-  | Lookup
-  | InputValue[]
-  | { [key: string]: InputValue };
+  string | number | boolean | null | Ref | Lookup | InputValue[] | { [key: string]: InputValue };
 
 export type Inputs = { [key: string]: InputValue };
 
@@ -89,7 +80,9 @@ export interface Graph {
 }
 
 export function isRef(value: unknown): value is Ref {
-  return typeof value === "object" && value !== null && "ref" in value && Object.keys(value).length === 1;
+  return (
+    typeof value === "object" && value !== null && "ref" in value && Object.keys(value).length === 1
+  );
 }
 
 export function isLookup(value: unknown): value is Lookup {

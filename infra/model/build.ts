@@ -8,7 +8,12 @@ import { normalisePhone } from "./phone";
 import { problemAt, type DocPath, type SourceFile } from "./source";
 import { withContext } from "./schema-problems";
 import { originOf, type Sections, type Sourced } from "./load";
-import type { ChainData, EscalationPolicyData, ScenarioData, TargetData } from "./schema/escalation";
+import type {
+  ChainData,
+  EscalationPolicyData,
+  ScenarioData,
+  TargetData,
+} from "./schema/escalation";
 import type { PersonData } from "./schema/person";
 import type { RotationData } from "./schema/rotation";
 import type { ServiceData } from "./schema/service";
@@ -48,7 +53,9 @@ export function buildModel(sections: Sections): { model: OrgModel; problems: Pro
   });
 
   const severities = sections.severities.map((s) => located<SeverityData>(s));
-  const chain = sections.escalation_chain[0] ? buildChain(sections.escalation_chain[0] as Sourced<ChainData>, ctx) : undefined;
+  const chain = sections.escalation_chain[0]
+    ? buildChain(sections.escalation_chain[0] as Sourced<ChainData>, ctx)
+    : undefined;
   const slackItem = sections.slack[0] as Sourced<SlackData> | undefined;
 
   const model: OrgModel = {
@@ -62,25 +69,41 @@ export function buildModel(sections: Sections): { model: OrgModel; problems: Pro
     ),
     scenarios: sections.scenarios.map((s) => located<ScenarioData>(s)),
     services: sections.services.map((s) => located<ServiceData>(s)),
-    emailLists: sections.email_lists.map((e) => located<{ id: string; address: string; purpose: string }>(e)),
+    emailLists: sections.email_lists.map((e) =>
+      located<{ id: string; address: string; purpose: string }>(e),
+    ),
   };
   if (chain) model.chain = chain;
-  if (sections.market_hours[0]) model.marketHours = located<MarketHoursData>(sections.market_hours[0]);
+  if (sections.market_hours[0])
+    model.marketHours = located<MarketHoursData>(sections.market_hours[0]);
   if (sections.conference_bridge[0]) {
-    model.bridge = located<{ dial: string; access_code: string; availability: string }>(sections.conference_bridge[0]);
+    model.bridge = located<{ dial: string; access_code: string; availability: string }>(
+      sections.conference_bridge[0],
+    );
   }
   if (slackItem) {
     const { source, path, value } = slackItem;
     model.slack = {
       workspace_id: value.workspace_id,
       origin: originOf(source, path),
-      channels: value.channels.map((c, i) => ({ ...c, origin: originOf(source, [...path, "channels", i]) })),
-      connections: value.connections.map((c, i) => ({ ...c, origin: originOf(source, [...path, "connections", i]) })),
+      channels: value.channels.map((c, i) => ({
+        ...c,
+        origin: originOf(source, [...path, "channels", i]),
+      })),
+      connections: value.connections.map((c, i) => ({
+        ...c,
+        origin: originOf(source, [...path, "connections", i]),
+      })),
     };
   }
   if (model.marketHours && model.marketHours.start_time >= model.marketHours.end_time) {
     const item = sections.market_hours[0]!;
-    ctx.report(item.source, [...item.path, "end_time"], "MARKET_HOURS_EMPTY", "market hours must end after they start on the same day");
+    ctx.report(
+      item.source,
+      [...item.path, "end_time"],
+      "MARKET_HOURS_EMPTY",
+      "market hours must end after they start on the same day",
+    );
   }
   return { model, problems };
 }
@@ -92,7 +115,12 @@ function buildPerson({ value, source, path }: Sourced<PersonData>, ctx: Context)
     const origin = originOf(source, at);
     if (method.type === "email") {
       if (!method.address || method.number !== undefined || method.country_code !== undefined) {
-        ctx.report(source, at, "CONTACT_METHOD_FIELDS", "an email contact method has an address and no number or country_code");
+        ctx.report(
+          source,
+          at,
+          "CONTACT_METHOD_FIELDS",
+          "an email contact method has an address and no number or country_code",
+        );
         return;
       }
       if (method.address.toLowerCase() === value.email.toLowerCase()) {
@@ -109,7 +137,12 @@ function buildPerson({ value, source, path }: Sourced<PersonData>, ctx: Context)
       return;
     }
     if (method.number === undefined || method.address !== undefined) {
-      ctx.report(source, at, "CONTACT_METHOD_FIELDS", `a ${method.type} contact method has a number (and country_code unless the number starts with +) and no address`);
+      ctx.report(
+        source,
+        at,
+        "CONTACT_METHOD_FIELDS",
+        `a ${method.type} contact method has a number (and country_code unless the number starts with +) and no address`,
+      );
       return;
     }
     const phone = normalisePhone(method.country_code, method.number);
@@ -117,7 +150,12 @@ function buildPerson({ value, source, path }: Sourced<PersonData>, ctx: Context)
       ctx.report(source, [...at, "number"], phone.code, phone.message, phone.hint);
       return;
     }
-    contactMethods.push({ ...method, origin, countryCode: phone.countryCode, normalisedAddress: phone.address });
+    contactMethods.push({
+      ...method,
+      origin,
+      countryCode: phone.countryCode,
+      normalisedAddress: phone.address,
+    });
   });
   return {
     ...value,
@@ -137,7 +175,10 @@ function buildRotation({ value, source, path }: Sourced<RotationData>, ctx: Cont
     const instant = (field: "start" | "end" | "rotation_virtual_start", written: string) => {
       const resolved = resolveDateTime(written, value.time_zone);
       if (resolved.ok) return formatInstant(resolved.instant, value.time_zone);
-      const code = resolved.kind === "invalid" ? "DATE_TIME_INVALID" : `LOCAL_TIME_${resolved.kind.toUpperCase()}`;
+      const code =
+        resolved.kind === "invalid"
+          ? "DATE_TIME_INVALID"
+          : `LOCAL_TIME_${resolved.kind.toUpperCase()}`;
       const hint =
         resolved.kind === "invalid"
           ? undefined
@@ -146,11 +187,24 @@ function buildRotation({ value, source, path }: Sourced<RotationData>, ctx: Cont
       return undefined;
     };
     const start = instant("start", layer.start);
-    const virtualStart = instant("rotation_virtual_start", layer.rotation_virtual_start ?? layer.start);
+    const virtualStart = instant(
+      "rotation_virtual_start",
+      layer.rotation_virtual_start ?? layer.start,
+    );
     const end = layer.end === undefined ? undefined : instant("end", layer.end);
-    if (start === undefined || virtualStart === undefined || (layer.end !== undefined && end === undefined)) return;
+    if (
+      start === undefined ||
+      virtualStart === undefined ||
+      (layer.end !== undefined && end === undefined)
+    )
+      return;
     if (end !== undefined && Date.parse(end) <= Date.parse(start)) {
-      ctx.report(source, [...at, "end"], "LAYER_END_BEFORE_START", `the layer ends (${end}) before it starts (${start})`);
+      ctx.report(
+        source,
+        [...at, "end"],
+        "LAYER_END_BEFORE_START",
+        `the layer ends (${end}) before it starts (${start})`,
+      );
       return;
     }
     const built: Layer = {
@@ -158,7 +212,10 @@ function buildRotation({ value, source, path }: Sourced<RotationData>, ctx: Cont
       origin: originOf(source, at),
       startInstant: start,
       virtualStartInstant: virtualStart,
-      restrictions: layer.restrictions.map((r, k) => ({ ...r, origin: originOf(source, [...at, "restrictions", k]) })),
+      restrictions: layer.restrictions.map((r, k) => ({
+        ...r,
+        origin: originOf(source, [...at, "restrictions", k]),
+      })),
     };
     if (end !== undefined) built.endInstant = end;
     layers.push(built);
@@ -170,7 +227,12 @@ function buildChain({ value, source, path }: Sourced<ChainData>, ctx: Context): 
   value.levels.forEach((level, i) => {
     const at = [...path, "levels", i, "reached_at_minute"];
     if (i === 0 && level.reached_at_minute !== 0) {
-      ctx.report(source, at, "CHAIN_FIRST_LEVEL_NOT_ZERO", `the first level is reached when the incident opens, at minute 0, not ${level.reached_at_minute}`);
+      ctx.report(
+        source,
+        at,
+        "CHAIN_FIRST_LEVEL_NOT_ZERO",
+        `the first level is reached when the incident opens, at minute 0, not ${level.reached_at_minute}`,
+      );
     }
     const previous = value.levels[i - 1];
     if (previous && level.reached_at_minute <= previous.reached_at_minute) {
@@ -184,12 +246,20 @@ function buildChain({ value, source, path }: Sourced<ChainData>, ctx: Context): 
     }
   });
   if (value.last_level_minutes < 1) {
-    ctx.report(source, [...path, "last_level_minutes"], "ESCALATION_DELAY_ZERO", "the last rule's escalation delay must be at least 1 minute");
+    ctx.report(
+      source,
+      [...path, "last_level_minutes"],
+      "ESCALATION_DELAY_ZERO",
+      "the last rule's escalation delay must be at least 1 minute",
+    );
   }
   return {
     last_level_minutes: value.last_level_minutes,
     origin: originOf(source, path),
-    levels: value.levels.map((level, i) => ({ ...level, origin: originOf(source, [...path, "levels", i]) })),
+    levels: value.levels.map((level, i) => ({
+      ...level,
+      origin: originOf(source, [...path, "levels", i]),
+    })),
   };
 }
 
@@ -228,7 +298,12 @@ function buildPolicy(
     value.rules.forEach((rule, i) => {
       const at = [...path, "rules", i, "at_minute"];
       if (i === 0 && rule.at_minute !== 0) {
-        ctx.report(source, at, "ESCALATION_FIRST_RULE_NOT_ZERO", `the first rule is notified when the incident opens, at minute 0, not ${rule.at_minute}`);
+        ctx.report(
+          source,
+          at,
+          "ESCALATION_FIRST_RULE_NOT_ZERO",
+          `the first rule is notified when the incident opens, at minute 0, not ${rule.at_minute}`,
+        );
       }
       const previous = value.rules![i - 1];
       if (previous && rule.at_minute <= previous.at_minute) {
@@ -247,12 +322,22 @@ function buildPolicy(
       const level = levels.get(levelId);
       if (!level) continue;
       const written = [{ level: level.id }];
-      rules.push({ atMinute: level.reached_at_minute, ...resolve(written), written, origin: level.origin });
+      rules.push({
+        atMinute: level.reached_at_minute,
+        ...resolve(written),
+        written,
+        origin: level.origin,
+      });
     }
   }
   const lastRuleMinutes = value.last_rule_minutes ?? chain?.last_level_minutes ?? 30;
   if (value.last_rule_minutes !== undefined && value.last_rule_minutes < 1) {
-    ctx.report(source, [...path, "last_rule_minutes"], "ESCALATION_DELAY_ZERO", "the last rule's escalation delay must be at least 1 minute");
+    ctx.report(
+      source,
+      [...path, "last_rule_minutes"],
+      "ESCALATION_DELAY_ZERO",
+      "the last rule's escalation delay must be at least 1 minute",
+    );
   }
   return { ...value, origin, rules, lastRuleMinutes, fromChain: !value.rules };
 }

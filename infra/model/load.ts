@@ -67,7 +67,13 @@ export async function loadOrg(root: string): Promise<LoadResult> {
     for (const extra of sections[name].slice(1)) {
       const first = sections[name][0]!;
       problems.push(
-        problemAt(extra.source, extra.path, "SECTION_DUPLICATE", `${name} is already defined in ${first.source.file}`, "keep one definition"),
+        problemAt(
+          extra.source,
+          extra.path,
+          "SECTION_DUPLICATE",
+          `${name} is already defined in ${first.source.file}`,
+          "keep one definition",
+        ),
       );
     }
   }
@@ -125,7 +131,15 @@ export function problemAtOrigin(
   hint?: string,
   level: Problem["level"] = "error",
 ): Problem {
-  const problem: Problem = { code, level, file: origin.file, line: origin.line, col: origin.col, path: origin.path, message };
+  const problem: Problem = {
+    code,
+    level,
+    file: origin.file,
+    line: origin.line,
+    col: origin.col,
+    path: origin.path,
+    message,
+  };
   if (hint !== undefined) problem.hint = hint;
   return problem;
 }

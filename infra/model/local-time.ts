@@ -22,11 +22,17 @@ export function resolveDateTime(written: string, zone: string): LocalTimeResult 
   }
   const result = localToInstant(written, zone);
   if (result.ok) return result;
-  const kind = result.kind === "nonexistent" || result.kind === "ambiguous" ? result.kind : "invalid";
+  const kind =
+    result.kind === "nonexistent" || result.kind === "ambiguous" ? result.kind : "invalid";
   return { ok: false, kind, message: result.message };
 }
 
 /** ISO 8601 with the zone's offset at that instant, as PagerDuty returns schedule times. */
 export function formatInstant(instant: number, zone: string): string {
-  return DateTime.fromMillis(instant, { zone }).toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "";
+  return (
+    DateTime.fromMillis(instant, { zone }).toISO({
+      suppressMilliseconds: true,
+      includeOffset: true,
+    }) ?? ""
+  );
 }

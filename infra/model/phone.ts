@@ -53,7 +53,9 @@ export function normalisePhone(countryCode: number | undefined, written: string)
 
   const parsed = plus
     ? parsePhoneNumberFromString(`+${digits}`)
-    : parsePhoneNumberFromString(digits, { defaultCallingCode: String(countryCode) as CountryCallingCode });
+    : parsePhoneNumberFromString(digits, {
+        defaultCallingCode: String(countryCode) as CountryCallingCode,
+      });
   if (!parsed || !parsed.isPossible()) {
     return {
       ok: false,
@@ -72,5 +74,9 @@ export function normalisePhone(countryCode: number | undefined, written: string)
       hint: String(parsed.nationalNumber),
     };
   }
-  return { ok: true, countryCode: Number(parsed.countryCallingCode), address: `${parsed.nationalNumber}${extension}` };
+  return {
+    ok: true,
+    countryCode: Number(parsed.countryCallingCode),
+    address: `${parsed.nationalNumber}${extension}`,
+  };
 }

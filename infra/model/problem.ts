@@ -36,9 +36,6 @@ export function formatProblem(problem: Problem): string {
 
 export function compareProblems(a: Problem, b: Problem): number {
   return (
-    a.file.localeCompare(b.file) ||
-    a.line - b.line ||
-    a.col - b.col ||
-    a.code.localeCompare(b.code)
+    a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.code.localeCompare(b.code)
   );
 }

@@ -15,16 +15,32 @@ export function validateReferences(model: OrgModel): Problem[] {
   const report = (origin: Origin, code: string, message: string, hint?: string) =>
     problems.push(problemAtOrigin(origin, code, message, hint));
 
-  const unique = <T extends Named>(kind: string, items: T[], key: (item: T) => string, what = "id", fold = false) => {
+  const unique = <T extends Named>(
+    kind: string,
+    items: T[],
+    key: (item: T) => string,
+    what = "id",
+    fold = false,
+  ) => {
     const seen = new Map<string, T>();
     for (const item of items) {
       const raw = key(item);
       const k = fold ? raw.toLowerCase() : raw;
       const first = seen.get(k);
       if (first) {
-        const code = what === "email" ? "EMAIL_DUPLICATE" : what === "name" ? "NAME_DUPLICATE" : "ID_DUPLICATE";
+        const code =
+          what === "email"
+            ? "EMAIL_DUPLICATE"
+            : what === "name"
+              ? "NAME_DUPLICATE"
+              : "ID_DUPLICATE";
         const compare = fold ? " (compared case-insensitively)" : "";
-        report(item.origin, code, `${kind} ${what} ${raw} is already used at ${first.origin.file}:${first.origin.line}${compare}`, `give each ${kind} its own ${what}`);
+        report(
+          item.origin,
+          code,
+          `${kind} ${what} ${raw} is already used at ${first.origin.file}:${first.origin.line}${compare}`,
+          `give each ${kind} its own ${what}`,
+        );
       } else {
         seen.set(k, item);
       }
@@ -49,11 +65,22 @@ export function validateReferences(model: OrgModel): Problem[] {
   const channels = unique("channel", model.slack?.channels ?? [], (c) => c.id);
   unique("connection", model.slack?.connections ?? [], (c) => c.id);
 
-  const check = (origin: Origin, kind: string, id: string, known: Map<string, unknown>, where: string) => {
+  const check = (
+    origin: Origin,
+    kind: string,
+    id: string,
+    known: Map<string, unknown>,
+    where: string,
+  ) => {
     if (known.has(id)) return;
     const candidates = [...known.keys()];
     const near = candidates.filter((c) => c.startsWith(id.slice(0, 3))).slice(0, 3);
-    const hint = near.length > 0 ? `did you mean ${near.join(", ")}?` : candidates.length > 0 ? `known ${kind} ids: ${candidates.slice(0, 8).join(", ")}` : `no ${kind} is defined`;
+    const hint =
+      near.length > 0
+        ? `did you mean ${near.join(", ")}?`
+        : candidates.length > 0
+          ? `known ${kind} ids: ${candidates.slice(0, 8).join(", ")}`
+          : `no ${kind} is defined`;
     report(origin, "REFERENCE_UNKNOWN", `${where} names ${kind} ${id}, which does not exist`, hint);
   };
 
@@ -62,66 +89,133 @@ export function validateReferences(model: OrgModel): Problem[] {
     const methods = new Set(person.contact_methods.map((c) => c.id));
     for (const rule of person.notification_rules) {
       if (rule.contact_method !== "default_email" && !methods.has(rule.contact_method)) {
-        report(rule.origin, "REFERENCE_UNKNOWN", `person ${person.id}: notification rule names contact method ${rule.contact_method}, which the person does not have`, `use one of: ${[...methods, "default_email"].join(", ")}`);
+        report(
+          rule.origin,
+          "REFERENCE_UNKNOWN",
+          `person ${person.id}: notification rule names contact method ${rule.contact_method}, which the person does not have`,
+          `use one of: ${[...methods, "default_email"].join(", ")}`,
+        );
       }
     }
   }
 
   for (const team of model.teams) {
-    for (const member of team.members) check(team.origin, "person", member.person, people, `team ${team.id}`);
-    unique(`member of team ${team.id}`, team.members.map((m) => ({ ...m, origin: team.origin })), (m) => m.person);
-    if (team.email_list) check(team.origin, "email list", team.email_list, emailLists, `team ${team.id}`);
-    if (team.slack_channel) check(team.origin, "channel", team.slack_channel, channels, `team ${team.id}`);
+    for (const member of team.members)
+      check(team.origin, "person", member.person, people, `team ${team.id}`);
+    unique(
+      `member of team ${team.id}`,
+      team.members.map((m) => ({ ...m, origin: team.origin })),
+      (m) => m.person,
+    );
+    if (team.email_list)
+      check(team.origin, "email list", team.email_list, emailLists, `team ${team.id}`);
+    if (team.slack_channel)
+      check(team.origin, "channel", team.slack_channel, channels, `team ${team.id}`);
   }
 
   for (const rotation of model.rotations) {
-    if (rotation.team) check(rotation.origin, "team", rotation.team, teams, `rotation ${rotation.id}`);
+    if (rotation.team)
+      check(rotation.origin, "team", rotation.team, teams, `rotation ${rotation.id}`);
     unique(`layer of rotation ${rotation.id}`, rotation.layers, (l) => l.id);
     for (const layer of rotation.layers) {
-      for (const member of layer.members) check(layer.origin, "person", member, people, `rotation ${rotation.id} › layer ${layer.id}`);
+      for (const member of layer.members)
+        check(
+          layer.origin,
+          "person",
+          member,
+          people,
+          `rotation ${rotation.id} › layer ${layer.id}`,
+        );
     }
     if (rotation.covers === "market_hours" && !model.marketHours) {
-      report(rotation.origin, "REFERENCE_UNKNOWN", `rotation ${rotation.id} must cover market hours, but policies/ defines no market_hours`);
+      report(
+        rotation.origin,
+        "REFERENCE_UNKNOWN",
+        `rotation ${rotation.id} must cover market hours, but policies/ defines no market_hours`,
+      );
     }
   }
 
   for (const severity of model.severities) {
-    for (const level of severity.reaches_levels) check(severity.origin, "level", level, levels, `severity ${severity.id}`);
+    for (const level of severity.reaches_levels)
+      check(severity.origin, "level", level, levels, `severity ${severity.id}`);
     const order = (model.chain?.levels ?? []).map((l) => l.id);
     const positions = severity.reaches_levels.map((l) => order.indexOf(l)).filter((i) => i >= 0);
-    if (positions.some((p, i) => i > 0 && p <= positions[i - 1]!) || (positions.length > 0 && positions[0] !== 0)) {
-      report(severity.origin, "SEVERITY_LEVEL_ORDER", `severity ${severity.id} must reach levels in chain order starting with ${order[0] ?? "the first level"}`, `write them as ${order.join(", ")}`);
+    if (
+      positions.some((p, i) => i > 0 && p <= positions[i - 1]!) ||
+      (positions.length > 0 && positions[0] !== 0)
+    ) {
+      report(
+        severity.origin,
+        "SEVERITY_LEVEL_ORDER",
+        `severity ${severity.id} must reach levels in chain order starting with ${order[0] ?? "the first level"}`,
+        `write them as ${order.join(", ")}`,
+      );
     }
   }
 
-  for (const level of model.chain?.levels ?? []) checkTargets(level.origin, level.targets, `level ${level.id}`);
+  for (const level of model.chain?.levels ?? [])
+    checkTargets(level.origin, level.targets, `level ${level.id}`);
   for (const policy of model.policies) {
-    if (policy.team) check(policy.origin, "team", policy.team, teams, `escalation policy ${policy.id}`);
+    if (policy.team)
+      check(policy.origin, "team", policy.team, teams, `escalation policy ${policy.id}`);
     check(policy.origin, "severity", policy.severity, severities, `escalation policy ${policy.id}`);
     for (const rule of policy.rules) {
       for (const target of rule.written) {
-        if ("level" in target) check(rule.origin, "level", target.level, levels, `escalation policy ${policy.id}`);
+        if ("level" in target)
+          check(rule.origin, "level", target.level, levels, `escalation policy ${policy.id}`);
       }
-      checkTargets(rule.origin, rule.written.filter((t) => !("level" in t)), `escalation policy ${policy.id}`);
+      checkTargets(
+        rule.origin,
+        rule.written.filter((t) => !("level" in t)),
+        `escalation policy ${policy.id}`,
+      );
     }
     if (policy.fromChain && !model.chain) {
-      report(policy.origin, "REFERENCE_UNKNOWN", `escalation policy ${policy.id} has no rules and policies/ defines no escalation_chain to build them from`);
+      report(
+        policy.origin,
+        "REFERENCE_UNKNOWN",
+        `escalation policy ${policy.id} has no rules and policies/ defines no escalation_chain to build them from`,
+      );
     }
   }
 
   for (const scenario of model.scenarios) {
-    if (scenario.escalation_policy) check(scenario.origin, "escalation policy", scenario.escalation_policy, policies, `scenario ${scenario.id}`);
-    for (const list of scenario.notify_email_lists) check(scenario.origin, "email list", list, emailLists, `scenario ${scenario.id}`);
-    for (const channel of scenario.notify_channels) check(scenario.origin, "channel", channel, channels, `scenario ${scenario.id}`);
+    if (scenario.escalation_policy)
+      check(
+        scenario.origin,
+        "escalation policy",
+        scenario.escalation_policy,
+        policies,
+        `scenario ${scenario.id}`,
+      );
+    for (const list of scenario.notify_email_lists)
+      check(scenario.origin, "email list", list, emailLists, `scenario ${scenario.id}`);
+    for (const channel of scenario.notify_channels)
+      check(scenario.origin, "channel", channel, channels, `scenario ${scenario.id}`);
   }
 
   for (const service of model.services) {
     if (service.team) check(service.origin, "team", service.team, teams, `service ${service.id}`);
-    check(service.origin, "escalation policy", service.escalation_policy, policies, `service ${service.id}`);
+    check(
+      service.origin,
+      "escalation policy",
+      service.escalation_policy,
+      policies,
+      `service ${service.id}`,
+    );
     check(service.origin, "severity", service.severity, severities, `service ${service.id}`);
-    unique(`integration of service ${service.id}`, service.integrations.map((i) => ({ ...i, origin: service.origin })), (i) => i.id);
+    unique(
+      `integration of service ${service.id}`,
+      service.integrations.map((i) => ({ ...i, origin: service.origin })),
+      (i) => i.id,
+    );
     if (service.support_hours === "market_hours" && !model.marketHours) {
-      report(service.origin, "REFERENCE_UNKNOWN", `service ${service.id} uses market hours as support hours, but policies/ defines no market_hours`);
+      report(
+        service.origin,
+        "REFERENCE_UNKNOWN",
+        `service ${service.id} uses market hours as support hours, but policies/ defines no market_hours`,
+      );
     }
   }
 
@@ -133,17 +227,27 @@ export function validateReferences(model: OrgModel): Problem[] {
       else check(connection.origin, "team", source.team, teams, where);
     }
     if (Array.isArray(connection.priorities)) {
-      for (const severity of connection.priorities) check(connection.origin, "severity", severity, severities, where);
+      for (const severity of connection.priorities)
+        check(connection.origin, "severity", severity, severities, where);
     }
   }
 
   return problems;
 
-  function checkTargets(origin: Origin, targets: ({ rotation: string } | { person: string } | { level: string })[], where: string) {
+  function checkTargets(
+    origin: Origin,
+    targets: ({ rotation: string } | { person: string } | { level: string })[],
+    where: string,
+  ) {
     for (const target of targets) {
       if ("rotation" in target) check(origin, "rotation", target.rotation, rotations, where);
       else if ("person" in target) check(origin, "person", target.person, people, where);
-      else report(origin, "CHAIN_LEVEL_NESTED", `${where} names level ${target.level}; a chain level lists rotations and people only`);
+      else
+        report(
+          origin,
+          "CHAIN_LEVEL_NESTED",
+          `${where} names level ${target.level}; a chain level lists rotations and people only`,
+        );
     }
   }
 }

@@ -32,7 +32,10 @@ export function describeContext(data: unknown, docPath: DocPath): string {
   let node: unknown = data;
   for (let i = 0; i < docPath.length; i++) {
     const key = docPath[i]!;
-    const next = node && typeof node === "object" ? (node as Record<string | number, unknown>)[key] : undefined;
+    const next =
+      node && typeof node === "object"
+        ? (node as Record<string | number, unknown>)[key]
+        : undefined;
     const section = i > 0 ? docPath[i - 1] : undefined;
     if (typeof key === "number" && typeof section === "string" && ITEM_NAMES[section]) {
       const itemId = next && typeof next === "object" ? (next as { id?: unknown }).id : undefined;
@@ -64,7 +67,12 @@ function describeIssue(
   switch (issue.code) {
     case "custom": {
       const params = (issue.params ?? {}) as Partial<IssueParams>;
-      return { code: params.code ?? "VALUE_INVALID", message: issue.message, hint: params.hint, at: docPath };
+      return {
+        code: params.code ?? "VALUE_INVALID",
+        message: issue.message,
+        hint: params.hint,
+        at: docPath,
+      };
     }
     case "invalid_type":
       if (issue.input === undefined) {
@@ -90,9 +98,19 @@ function describeIssue(
       };
     case "too_small":
     case "too_big": {
-      const bound = issue.code === "too_small" ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
-      const what = issue.origin === "array" ? `${bound} item(s)` : issue.origin === "string" ? `${bound} character(s)` : bound;
-      return { code: "VALUE_OUT_OF_RANGE", message: `${String(field)} must be ${what}`, at: docPath };
+      const bound =
+        issue.code === "too_small" ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
+      const what =
+        issue.origin === "array"
+          ? `${bound} item(s)`
+          : issue.origin === "string"
+            ? `${bound} character(s)`
+            : bound;
+      return {
+        code: "VALUE_OUT_OF_RANGE",
+        message: `${String(field)} must be ${what}`,
+        at: docPath,
+      };
     }
     case "invalid_format":
       return { code: "FORMAT_INVALID", message: `${String(field)}: ${issue.message}`, at: docPath };
@@ -109,7 +127,13 @@ function describeIssue(
 
 function unionSummary(issue: z.core.$ZodIssueInvalidUnion): string {
   const messages = issue.errors.map((branch) =>
-    branch.map((i) => (i.code === "unrecognized_keys" ? `no field ${i.keys.join(", ")}` : `${i.path.join(".") || "value"}: ${i.message}`)).join("; "),
+    branch
+      .map((i) =>
+        i.code === "unrecognized_keys"
+          ? `no field ${i.keys.join(", ")}`
+          : `${i.path.join(".") || "value"}: ${i.message}`,
+      )
+      .join("; "),
   );
   return [...new Set(messages)].slice(0, 4).join(" | ");
 }

@@ -21,7 +21,8 @@ export interface SourceFile {
 /** Line and column (1-based) of the node at `docPath`, or of its nearest existing parent. */
 export function positionOf(source: SourceFile, docPath: DocPath): { line: number; col: number } {
   for (let depth = docPath.length; depth >= 0; depth--) {
-    const node = depth === 0 ? source.doc.contents : source.doc.getIn(docPath.slice(0, depth), true);
+    const node =
+      depth === 0 ? source.doc.contents : source.doc.getIn(docPath.slice(0, depth), true);
     if (isNode(node) && node.range) {
       // A key's problem is best shown at the key itself: for a missing child, point at the parent.
       const { line, col } = source.lines.linePos(node.range[0]);
@@ -40,13 +41,24 @@ export function problemAt(
   level: Problem["level"] = "error",
 ): Problem {
   const { line, col } = positionOf(source, docPath);
-  const problem: Problem = { code, level, file: source.file, line, col, path: formatPath(docPath), message };
+  const problem: Problem = {
+    code,
+    level,
+    file: source.file,
+    line,
+    col,
+    path: formatPath(docPath),
+    message,
+  };
   if (hint !== undefined) problem.hint = hint;
   return problem;
 }
 
 /** Parses one YAML text; syntax errors become problems with the parser's own positions. */
-export function parseSource(file: string, text: string): { source?: SourceFile; problems: Problem[] } {
+export function parseSource(
+  file: string,
+  text: string,
+): { source?: SourceFile; problems: Problem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const problems: Problem[] = [];
@@ -89,7 +101,9 @@ export async function readFolder(
     try {
       text = await fs.readFile(path.join(dir, name), "utf8");
     } catch (error) {
-      throw new UnreadableInputError(`cannot read ${path.join(dir, name)}: ${describeFsError(error)}`);
+      throw new UnreadableInputError(
+        `cannot read ${path.join(dir, name)}: ${describeFsError(error)}`,
+      );
     }
     const parsed = parseSource(file, text);
     problems.push(...parsed.problems);

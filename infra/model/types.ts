@@ -3,7 +3,12 @@
  * resolved and every entity remembering where it was written.
  */
 import type { SourceRef } from "../graph/types";
-import type { ChainData, EscalationPolicyData, ScenarioData, TargetData } from "./schema/escalation";
+import type {
+  ChainData,
+  EscalationPolicyData,
+  ScenarioData,
+  TargetData,
+} from "./schema/escalation";
 import type { ContactMethodData, NotificationRuleData, PersonData } from "./schema/person";
 import type { CoverageData, LayerData, RestrictionData, RotationData } from "./schema/rotation";
 import type { ServiceData } from "./schema/service";
@@ -24,7 +29,9 @@ export interface ContactMethod extends Located<ContactMethodData> {
 
 export type NotificationRule = Located<NotificationRuleData>;
 
-export interface Person extends Located<Omit<PersonData, "contact_methods" | "notification_rules">> {
+export interface Person extends Located<
+  Omit<PersonData, "contact_methods" | "notification_rules">
+> {
   contact_methods: ContactMethod[];
   notification_rules: NotificationRule[];
 }

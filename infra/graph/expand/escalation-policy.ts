@@ -1,5 +1,9 @@
 /** expand: escalation policies, from cumulative minutes to PagerDuty rule delays. */
-import type { EscalationPolicyInputs, EscalationRuleInputs, EscalationTargetInputs } from "../inputs";
+import type {
+  EscalationPolicyInputs,
+  EscalationRuleInputs,
+  EscalationTargetInputs,
+} from "../inputs";
 import { RESOURCE_TYPES, ref, type ResourceSpec } from "../types";
 import type { EscalationPolicy, ResolvedTarget } from "../../model/types";
 import { names } from "./names";
@@ -34,7 +38,8 @@ export function expandPolicy(policy: EscalationPolicy): ResourceSpec {
 
 /** Every target carries its type explicitly (field case F09): the API has no default that fits both. */
 function expandTarget(target: ResolvedTarget): EscalationTargetInputs {
-  if ("rotation" in target) return { type: "schedule_reference", id: ref(names.schedule(target.rotation)) };
+  if ("rotation" in target)
+    return { type: "schedule_reference", id: ref(names.schedule(target.rotation)) };
   return { type: "user_reference", id: ref(names.user(target.person)) };
 }
 

@@ -18,7 +18,9 @@ export function expandGraph(model: OrgModel): Graph {
     ...model.rotations.map(expandRotation),
     ...model.policies.map(expandPolicy),
     ...model.services.flatMap((service) => expandService(service, model)),
-    ...(model.slack?.connections ?? []).flatMap((connection) => expandConnection(connection, model)),
+    ...(model.slack?.connections ?? []).flatMap((connection) =>
+      expandConnection(connection, model),
+    ),
   ];
   return { resources: sortResources(resources) };
 }
@@ -27,6 +29,8 @@ const KIND_RANK = new Map(KIND_ORDER.map((kind, i) => [kind, i]));
 
 export function sortResources(resources: ResourceSpec[]): ResourceSpec[] {
   return [...resources].sort(
-    (a, b) => KIND_RANK.get(a.kind)! - KIND_RANK.get(b.kind)! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    (a, b) =>
+      KIND_RANK.get(a.kind)! - KIND_RANK.get(b.kind)! ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
 }

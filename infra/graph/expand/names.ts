@@ -12,7 +12,8 @@ export const names = {
   schedule: (rotation: string) => `schedule-${rotation}`,
   escalationPolicy: (policy: string) => `escalation-policy-${policy}`,
   service: (service: string) => `service-${service}`,
-  serviceIntegration: (service: string, integration: string) => `service-${service}-integration-${integration}`,
+  serviceIntegration: (service: string, integration: string) =>
+    `service-${service}-integration-${integration}`,
   slackConnection: (connection: string, sourceKind: "service" | "team", source: string) =>
     `slack-${connection}-${sourceKind}-${source}`,
 };

@@ -34,7 +34,10 @@ function expandLayer(layer: Layer): LayerInputs {
     inputs.restrictions = layer.restrictions.map((restriction) => {
       const out: RestrictionInputs = {
         type: restriction.type === "daily" ? "daily_restriction" : "weekly_restriction",
-        startTimeOfDay: restriction.start_time_of_day.length === 5 ? `${restriction.start_time_of_day}:00` : restriction.start_time_of_day,
+        startTimeOfDay:
+          restriction.start_time_of_day.length === 5
+            ? `${restriction.start_time_of_day}:00`
+            : restriction.start_time_of_day,
         durationSeconds: restriction.duration,
       };
       if (restriction.type === "weekly") out.startDayOfWeek = restriction.start_day_of_week!;

@@ -1,5 +1,10 @@
 /** expand: services (urgency, support hours, timeouts) and their Events API v2 integrations. */
-import type { ServiceInputs, ServiceIntegrationInputs, SupportHoursInputs, UrgencyRuleInputs } from "../inputs";
+import type {
+  ServiceInputs,
+  ServiceIntegrationInputs,
+  SupportHoursInputs,
+  UrgencyRuleInputs,
+} from "../inputs";
 import { RESOURCE_TYPES, ref, type ResourceSpec } from "../types";
 import type { OrgModel, Service, Severity } from "../../model/types";
 import type { MarketHoursData } from "../../model/schema/severity";
@@ -21,11 +26,18 @@ export function expandService(service: Service, model: OrgModel): ResourceSpec[]
   if (service.description !== undefined) inputs.description = service.description;
   if (urgency.type === "use_support_hours" && model.marketHours) {
     inputs.supportHours = supportHours(model.marketHours);
-    if (urgency.duringSupportHours.urgency === "high" && urgency.outsideSupportHours.urgency === "low") {
+    if (
+      urgency.duringSupportHours.urgency === "high" &&
+      urgency.outsideSupportHours.urgency === "low"
+    ) {
       // Low-urgency incidents raised overnight become high when support hours start, so they are
       // looked at when the desk opens instead of waiting for someone to notice.
       inputs.scheduledActions = [
-        { type: "urgency_change", toUrgency: "high", ats: [{ type: "named_time", name: "support_hours_start" }] },
+        {
+          type: "urgency_change",
+          toUrgency: "high",
+          ats: [{ type: "named_time", name: "support_hours_start" }],
+        },
       ];
     }
   }
@@ -77,7 +89,8 @@ export function urgencyRule(service: Service, severity: Severity): UrgencyRuleIn
     };
   }
   const { market_hours, after_hours, weekend } = severity.urgency;
-  if (market_hours === after_hours && after_hours === weekend) return { type: "constant", urgency: market_hours };
+  if (market_hours === after_hours && after_hours === weekend)
+    return { type: "constant", urgency: market_hours };
   return {
     type: "use_support_hours",
     duringSupportHours: { type: "constant", urgency: market_hours },

@@ -8,7 +8,10 @@ export function expandConnection(connection: Connection, model: OrgModel): Resou
   const slack = model.slack!;
   const channel = slack.channels.find((c) => c.id === connection.channel)!;
   return connection.sources.map((source) => {
-    const [sourceKind, sourceId] = "service" in source ? (["service", source.service] as const) : (["team", source.team] as const);
+    const [sourceKind, sourceId] =
+      "service" in source
+        ? (["service", source.service] as const)
+        : (["team", source.team] as const);
     const config: SlackConnectionInputs["configs"][number] = {
       events: [...connection.events].sort(),
       priorities: priorities(connection, model),

@@ -8,7 +8,13 @@ export function expandTeam(team: Team): ResourceSpec[] {
   const inputs: TeamInputs = { name: team.name };
   if (team.description !== undefined) inputs.description = team.description;
   const specs: ResourceSpec[] = [
-    { kind: "team", type: RESOURCE_TYPES.team, name: names.team(team.id), inputs: { ...inputs }, source: team.origin },
+    {
+      kind: "team",
+      type: RESOURCE_TYPES.team,
+      name: names.team(team.id),
+      inputs: { ...inputs },
+      source: team.origin,
+    },
   ];
   for (const member of team.members) {
     // The role is always sent: the API makes a member without one a manager.

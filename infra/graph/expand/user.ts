@@ -1,5 +1,10 @@
 /** expand: people to users, contact methods and notification rules. */
-import type { ContactMethodInputs, ContactMethodType, NotificationRuleInputs, UserInputs } from "../inputs";
+import type {
+  ContactMethodInputs,
+  ContactMethodType,
+  NotificationRuleInputs,
+  UserInputs,
+} from "../inputs";
 import { RESOURCE_TYPES, ref, type ResourceSpec } from "../types";
 import type { ContactMethod, Person } from "../../model/types";
 import { names } from "./names";
@@ -16,12 +21,23 @@ export function contactMethodType(method: Pick<ContactMethod, "type">): ContactM
 }
 
 export function expandPerson(person: Person): ResourceSpec[] {
-  const user: UserInputs = { name: person.name, email: person.email, role: person.role, timeZone: person.time_zone };
+  const user: UserInputs = {
+    name: person.name,
+    email: person.email,
+    role: person.role,
+    timeZone: person.time_zone,
+  };
   if (person.job_title !== undefined) user.jobTitle = person.job_title;
   if (person.description !== undefined) user.description = person.description;
   const userName = names.user(person.id);
   const specs: ResourceSpec[] = [
-    { kind: "user", type: RESOURCE_TYPES.user, name: userName, inputs: { ...user }, source: person.origin },
+    {
+      kind: "user",
+      type: RESOURCE_TYPES.user,
+      name: userName,
+      inputs: { ...user },
+      source: person.origin,
+    },
   ];
 
   for (const method of person.contact_methods) {
@@ -56,7 +72,12 @@ export function expandPerson(person: Person): ResourceSpec[] {
     specs.push({
       kind: "notificationRule",
       type: RESOURCE_TYPES.notificationRule,
-      name: names.notificationRule(person.id, rule.urgency, rule.contact_method, rule.start_delay_minutes),
+      name: names.notificationRule(
+        person.id,
+        rule.urgency,
+        rule.contact_method,
+        rule.start_delay_minutes,
+      ),
       inputs: { ...inputs },
       source: rule.origin,
     });

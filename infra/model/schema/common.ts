@@ -10,7 +10,10 @@ export interface IssueParams {
 
 export const id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case letters, digits and dashes, starting with a letter or digit")
+  .regex(
+    /^[a-z0-9][a-z0-9-]*$/,
+    "ids are lower-case letters, digits and dashes, starting with a letter or digit",
+  )
   .max(63)
   .describe(
     "Stable identifier, unique within its kind. Logical Pulumi names are built from it, so renaming the display name is an update, not a replacement. Lower-case letters, digits and dashes.",
@@ -39,7 +42,9 @@ export const timeZone = z
 
 export const email = z
   .email({ message: "not a valid email address" })
-  .describe("Email address. Compared case-insensitively: Alice@Example.com and alice@example.com are the same person.");
+  .describe(
+    "Email address. Compared case-insensitively: Alice@Example.com and alice@example.com are the same person.",
+  );
 
 /** `HH:MM` or `HH:MM:00`: PagerDuty keeps whole minutes only. */
 export const timeOfDay = z
@@ -50,7 +55,10 @@ export const timeOfDay = z
       ctx.addIssue({
         code: "custom",
         message: `time of day ${value} has seconds; PagerDuty times of day end in :00`,
-        params: { code: "TIME_OF_DAY_SECONDS", hint: `write ${value.slice(0, 5)}` } satisfies IssueParams,
+        params: {
+          code: "TIME_OF_DAY_SECONDS",
+          hint: `write ${value.slice(0, 5)}`,
+        } satisfies IssueParams,
       });
     }
   })
@@ -64,7 +72,10 @@ export function parseDuration(value: string | number): number | undefined {
   const match = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(value.trim());
   if (!match || value.trim() === "") return undefined;
   const units = ["w", "d", "h", "m", "s"];
-  return units.reduce((total, unit, i) => total + Number(match[i + 1] ?? 0) * DURATION_UNITS[unit]!, 0);
+  return units.reduce(
+    (total, unit, i) => total + Number(match[i + 1] ?? 0) * DURATION_UNITS[unit]!,
+    0,
+  );
 }
 
 export const duration = z
@@ -75,7 +86,10 @@ export const duration = z
       ctx.addIssue({
         code: "custom",
         message: `${JSON.stringify(value)} is not a duration`,
-        params: { code: "DURATION_INVALID", hint: "write a whole number of seconds or units such as 12h, 1d, 1w, 1h30m" } satisfies IssueParams,
+        params: {
+          code: "DURATION_INVALID",
+          hint: "write a whole number of seconds or units such as 12h, 1d, 1w, 1h30m",
+        } satisfies IssueParams,
       });
       return z.NEVER;
     }
@@ -94,9 +108,6 @@ export const dateTime = z
     "Date and time. Without an offset it is read as wall-clock time in the schedule's time zone; a local time that does not exist (spring forward) or occurs twice (fall back) is refused.",
   );
 
-export const isoWeekday = z
-  .number()
-  .int()
-  .describe("ISO weekday: 1 = Monday … 7 = Sunday.");
+export const isoWeekday = z.number().int().describe("ISO weekday: 1 = Monday … 7 = Sunday.");
 
 export const minutes = z.number().int().min(0).describe("Whole minutes.");

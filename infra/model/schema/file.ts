@@ -45,7 +45,9 @@ export const policiesFileSchema = z
     conference_bridge: bridgeSchema.optional(),
   })
   .strict()
-  .describe("A file of policies/: severities, SLA matrix, market hours, escalation, services, Slack routing.");
+  .describe(
+    "A file of policies/: severities, SLA matrix, market hours, escalation, services, Slack routing.",
+  );
 
 export type ContactsFile = z.infer<typeof contactsFileSchema>;
 export type PoliciesFile = z.infer<typeof policiesFileSchema>;

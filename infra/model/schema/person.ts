@@ -15,10 +15,14 @@ export const USER_ROLES = [
 
 export const contactMethodSchema = z
   .object({
-    id: id.describe("Identifier of the contact method, unique for this person; notification rules name it."),
+    id: id.describe(
+      "Identifier of the contact method, unique for this person; notification rules name it.",
+    ),
     type: z
       .enum(["phone", "sms", "email"])
-      .describe("phone (voice call), sms (text message) or email. Push methods are created by the mobile app, not by this tool."),
+      .describe(
+        "phone (voice call), sms (text message) or email. Push methods are created by the mobile app, not by this tool.",
+      ),
     label: z.string().min(1).describe("Label shown in PagerDuty, for example Mobile or Work."),
     country_code: z
       .number()
@@ -26,14 +30,20 @@ export const contactMethodSchema = z
       .min(1)
       .max(999)
       .optional()
-      .describe("Phone and SMS: the country calling code as an integer (1, 44, 91). Omit it when `number` starts with + and a country code."),
+      .describe(
+        "Phone and SMS: the country calling code as an integer (1, 44, 91). Omit it when `number` starts with + and a country code.",
+      ),
     number: z
       .string()
       .optional()
       .describe(
         "Phone and SMS: the number. Either the national number without + or trunk prefix (with country_code), or a full international number starting with + (without country_code). Commas (pauses), * and # may follow the digits for extensions. At most 40 characters once normalised.",
       ),
-    address: email.optional().describe("Email contact methods: the address. Must differ from the login email, which PagerDuty already uses as the default email method."),
+    address: email
+      .optional()
+      .describe(
+        "Email contact methods: the address. Must differ from the login email, which PagerDuty already uses as the default email method.",
+      ),
   })
   .strict()
   .describe("A way to reach the person. https://support.pagerduty.com/main/docs/user-profile");
@@ -44,12 +54,16 @@ export const notificationRuleSchema = z
     contact_method: z
       .string()
       .min(1)
-      .describe("Id of one of the person's contact methods, or `default_email` for the login email PagerDuty creates with every user."),
+      .describe(
+        "Id of one of the person's contact methods, or `default_email` for the login email PagerDuty creates with every user.",
+      ),
     start_delay_minutes: z
       .number()
       .int()
       .min(0)
-      .describe("Minutes after the person is assigned before this method is used. 0 means at once and is sent as 0."),
+      .describe(
+        "Minutes after the person is assigned before this method is used. 0 means at once and is sent as 0.",
+      ),
   })
   .strict()
   .describe("When and how PagerDuty notifies the person of an incident assigned to them.");
@@ -66,11 +80,16 @@ export const personSchema = z
       .describe("PagerDuty account role. Default: user. Owner cannot be set through the API."),
     job_title: z.string().optional().describe("Job title shown in PagerDuty."),
     description: z.string().optional().describe("Free text about the person."),
-    contact_methods: z.array(contactMethodSchema).default([]).describe("Phone, SMS and extra email methods."),
+    contact_methods: z
+      .array(contactMethodSchema)
+      .default([])
+      .describe("Phone, SMS and extra email methods."),
     notification_rules: z
       .array(notificationRuleSchema)
       .default([])
-      .describe("Notification rules. A responder on a P0/P1 path needs a phone or SMS rule for high urgency within the acknowledge time."),
+      .describe(
+        "Notification rules. A responder on a P0/P1 path needs a phone or SMS rule for high urgency within the acknowledge time.",
+      ),
   })
   .strict()
   .describe("A person who can be paged.");

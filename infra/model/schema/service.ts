@@ -6,13 +6,19 @@ const urgencyValue = z.enum(["high", "low", "severity_based"]);
 
 export const incidentUrgencySchema = z
   .object({
-    type: z.enum(["constant", "use_support_hours"]).describe("constant: one urgency always. use_support_hours: one during support hours, another outside."),
+    type: z
+      .enum(["constant", "use_support_hours"])
+      .describe(
+        "constant: one urgency always. use_support_hours: one during support hours, another outside.",
+      ),
     urgency: urgencyValue.optional().describe("constant only: high, low or severity_based."),
     during_support_hours: urgencyValue.optional().describe("use_support_hours only."),
     outside_support_hours: urgencyValue.optional().describe("use_support_hours only."),
   })
   .strict()
-  .describe("How incidents of the service get their urgency. Default: from the service's severity and market hours.");
+  .describe(
+    "How incidents of the service get their urgency. Default: from the service's severity and market hours.",
+  );
 
 export const integrationSchema = z
   .object({
@@ -29,7 +35,9 @@ export const serviceSchema = z
     description: z.string().optional(),
     team: id.optional(),
     escalation_policy: id.describe("Id of the escalation policy."),
-    severity: severityId.describe("Severity class of the service's incidents: sets the default urgency."),
+    severity: severityId.describe(
+      "Severity class of the service's incidents: sets the default urgency.",
+    ),
     incident_urgency: incidentUrgencySchema.optional(),
     support_hours: z
       .literal("market_hours")
@@ -38,7 +46,9 @@ export const serviceSchema = z
     acknowledgement_timeout_minutes: minutes
       .nullable()
       .default(null)
-      .describe("Minutes before an acknowledged incident re-triggers; null disables it (0 does not). Default null."),
+      .describe(
+        "Minutes before an acknowledged incident re-triggers; null disables it (0 does not). Default null.",
+      ),
     auto_resolve_timeout_minutes: minutes
       .nullable()
       .default(null)
@@ -59,23 +69,35 @@ export const serviceSchema = z
         });
       }
       if (urgency.during_support_hours || urgency.outside_support_hours || service.support_hours) {
-        issue(["incident_urgency", "type"], "a constant urgency cannot be combined with support hours", {
-          code: "SERVICE_URGENCY_SUPPORT_HOURS_CONFLICT",
-          hint: "use type: use_support_hours, or remove support_hours and the during/outside urgencies",
-        });
+        issue(
+          ["incident_urgency", "type"],
+          "a constant urgency cannot be combined with support hours",
+          {
+            code: "SERVICE_URGENCY_SUPPORT_HOURS_CONFLICT",
+            hint: "use type: use_support_hours, or remove support_hours and the during/outside urgencies",
+          },
+        );
       }
       return;
     }
     if (urgency.urgency !== undefined) {
-      issue(["incident_urgency", "urgency"], "a support-hours urgency rule cannot also set a top-level urgency", {
-        code: "SERVICE_URGENCY_TOP_LEVEL",
-        hint: "set during_support_hours and outside_support_hours instead",
-      });
+      issue(
+        ["incident_urgency", "urgency"],
+        "a support-hours urgency rule cannot also set a top-level urgency",
+        {
+          code: "SERVICE_URGENCY_TOP_LEVEL",
+          hint: "set during_support_hours and outside_support_hours instead",
+        },
+      );
     }
     if (!urgency.during_support_hours || !urgency.outside_support_hours) {
-      issue(["incident_urgency"], "a support-hours urgency rule needs during_support_hours and outside_support_hours", {
-        code: "SERVICE_URGENCY_MISSING",
-      });
+      issue(
+        ["incident_urgency"],
+        "a support-hours urgency rule needs during_support_hours and outside_support_hours",
+        {
+          code: "SERVICE_URGENCY_MISSING",
+        },
+      );
     }
     if (!service.support_hours) {
       issue(["incident_urgency", "type"], "a support-hours urgency rule needs support hours", {
@@ -84,6 +106,8 @@ export const serviceSchema = z
       });
     }
   })
-  .describe("A PagerDuty service. https://support.pagerduty.com/main/docs/services-and-integrations");
+  .describe(
+    "A PagerDuty service. https://support.pagerduty.com/main/docs/services-and-integrations",
+  );
 
 export type ServiceData = z.infer<typeof serviceSchema>;

@@ -4,9 +4,15 @@ import { id, isoWeekday, levelId, minutes, severityId, timeOfDay, timeZone } fro
 
 const slaSchema = z
   .object({
-    acknowledge_minutes: minutes.describe("Minutes within which the first responder must be notified and can acknowledge."),
-    respond_minutes: minutes.describe("Minutes within which a responder must be working on the incident."),
-    escalate_minutes: minutes.describe("Minutes by which the incident must have reached the second level of escalation."),
+    acknowledge_minutes: minutes.describe(
+      "Minutes within which the first responder must be notified and can acknowledge.",
+    ),
+    respond_minutes: minutes.describe(
+      "Minutes within which a responder must be working on the incident.",
+    ),
+    escalate_minutes: minutes.describe(
+      "Minutes by which the incident must have reached the second level of escalation.",
+    ),
   })
   .strict();
 
@@ -17,7 +23,9 @@ const urgencyByTimeClass = z
     weekend: z.enum(["high", "low"]).describe("Urgency on weekends and holidays."),
   })
   .strict()
-  .describe("Urgency per time class: high pages people, low notifies by their low-urgency rules (no calls at night).");
+  .describe(
+    "Urgency per time class: high pages people, low notifies by their low-urgency rules (no calls at night).",
+  );
 
 export const severitySchema = z
   .object({
@@ -25,14 +33,24 @@ export const severitySchema = z
     name: z.string().min(1).describe("Name, for example Critical."),
     response: z.string().describe("Expected response in words, for example Immediate response."),
     criteria: z.array(z.string()).min(1).describe("What makes an incident this severity."),
-    sla: slaSchema.describe("The SLA matrix row: standard figures (after hours, weekends, holidays)."),
+    sla: slaSchema.describe(
+      "The SLA matrix row: standard figures (after hours, weekends, holidays).",
+    ),
     market_hours_sla: slaSchema
       .partial()
       .default({})
       .describe("Accelerated figures during market hours; a figure not given is the standard one."),
-    reaches_levels: z.array(levelId).min(1).describe("Levels of the escalation chain this severity escalates through, in order."),
+    reaches_levels: z
+      .array(levelId)
+      .min(1)
+      .describe("Levels of the escalation chain this severity escalates through, in order."),
     urgency: urgencyByTimeClass,
-    priority: z.string().optional().describe("Name of the matching PagerDuty incident priority, used by Slack filters. Default: the id."),
+    priority: z
+      .string()
+      .optional()
+      .describe(
+        "Name of the matching PagerDuty incident priority, used by Slack filters. Default: the id.",
+      ),
   })
   .strict()
   .describe("An incident severity and its SLA.");
@@ -40,12 +58,17 @@ export const severitySchema = z
 export const marketHoursSchema = z
   .object({
     time_zone: timeZone,
-    days_of_week: z.array(isoWeekday.min(1).max(7)).min(1).describe("ISO weekdays with market hours."),
+    days_of_week: z
+      .array(isoWeekday.min(1).max(7))
+      .min(1)
+      .describe("ISO weekdays with market hours."),
     start_time: timeOfDay.describe("Start of market hours."),
     end_time: timeOfDay.describe("End of market hours (exclusive)."),
   })
   .strict()
-  .describe("Market hours: used for service support hours, accelerated SLAs and rotation coverage.");
+  .describe(
+    "Market hours: used for service support hours, accelerated SLAs and rotation coverage.",
+  );
 
 export const holidaySchema = z
   .object({
@@ -53,7 +76,9 @@ export const holidaySchema = z
     name: z.string().min(1),
   })
   .strict()
-  .describe("A market holiday: treated like a weekend. PagerDuty support hours cannot express holidays.");
+  .describe(
+    "A market holiday: treated like a weekend. PagerDuty support hours cannot express holidays.",
+  );
 
 export const emailListSchema = z
   .object({
