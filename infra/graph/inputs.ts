@@ -119,7 +119,7 @@ export interface ServiceInputs {
   name: string;
   description?: string;
   escalationPolicy: Ref;
-  /** Minutes as a string; `"null"` disables the timeout (0 does not). */
+  /** Seconds as a string, as the provider takes them; `"null"` disables the timeout (0 does not). */
   acknowledgementTimeout: string;
   autoResolveTimeout: string;
   alertCreation: "create_alerts_and_incidents";

@@ -161,6 +161,7 @@ function buildPerson({ value, source, path }: Sourced<PersonData>, ctx: Context)
     ...value,
     origin: originOf(source, path),
     contact_methods: contactMethods,
+    writtenContactMethodIds: value.contact_methods.map((m) => m.id),
     notification_rules: value.notification_rules.map((rule, i) => ({
       ...rule,
       origin: originOf(source, [...path, "notification_rules", i]),
@@ -187,10 +188,11 @@ function buildRotation({ value, source, path }: Sourced<RotationData>, ctx: Cont
       return undefined;
     };
     const start = instant("start", layer.start);
-    const virtualStart = instant(
-      "rotation_virtual_start",
-      layer.rotation_virtual_start ?? layer.start,
-    );
+    // Without its own virtual start the layer counts turns from its start: one problem, not two.
+    const virtualStart =
+      layer.rotation_virtual_start === undefined
+        ? start
+        : instant("rotation_virtual_start", layer.rotation_virtual_start);
     const end = layer.end === undefined ? undefined : instant("end", layer.end);
     if (
       start === undefined ||

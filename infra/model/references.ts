@@ -86,7 +86,7 @@ export function validateReferences(model: OrgModel): Problem[] {
 
   for (const person of model.people) {
     unique(`contact method of ${person.id}`, person.contact_methods, (c) => c.id);
-    const methods = new Set(person.contact_methods.map((c) => c.id));
+    const methods = new Set(person.writtenContactMethodIds);
     for (const rule of person.notification_rules) {
       if (rule.contact_method !== "default_email" && !methods.has(rule.contact_method)) {
         report(

@@ -34,6 +34,9 @@ export interface Person extends Located<
 > {
   contact_methods: ContactMethod[];
   notification_rules: NotificationRule[];
+  /** Ids of every contact method written, including ones refused, so rules naming them are not
+   * reported a second time. */
+  writtenContactMethodIds: string[];
 }
 
 export type Team = Located<TeamData>;

@@ -6,7 +6,7 @@ import type {
 } from "../inputs";
 import { RESOURCE_TYPES, ref, type ResourceSpec } from "../types";
 import type { EscalationPolicy, ResolvedTarget } from "../../model/types";
-import { names } from "./names";
+import { DEFAULT_DESCRIPTION, names } from "./names";
 
 /**
  * A rule's escalation delay is how long it waits before the next rule, so the minute a level is
@@ -23,7 +23,7 @@ export function expandPolicy(policy: EscalationPolicy): ResourceSpec {
     };
   });
   const inputs: EscalationPolicyInputs = { name: policy.name, numLoops: policy.num_loops, rules };
-  if (policy.description !== undefined) inputs.description = policy.description;
+  inputs.description = policy.description ?? DEFAULT_DESCRIPTION;
   if (policy.team !== undefined) inputs.teams = ref(names.team(policy.team));
   const spec: ResourceSpec = {
     kind: "escalationPolicy",

@@ -17,3 +17,10 @@ export const names = {
   slackConnection: (connection: string, sourceKind: "service" | "team", source: string) =>
     `slack-${connection}-${sourceKind}-${source}`,
 };
+
+/**
+ * The description `@pulumi/pagerduty` sends when none is given (users, teams, schedules, escalation
+ * policies, services). The graph writes it out so that it equals what the provider registers and
+ * what drift reads back.
+ */
+export const DEFAULT_DESCRIPTION = "Managed by Pulumi";

@@ -2,7 +2,7 @@
 import type { LayerInputs, RestrictionInputs, ScheduleInputs } from "../inputs";
 import { RESOURCE_TYPES, ref, type ResourceSpec } from "../types";
 import type { Layer, Rotation } from "../../model/types";
-import { names } from "./names";
+import { DEFAULT_DESCRIPTION, names } from "./names";
 
 export function expandRotation(rotation: Rotation): ResourceSpec {
   const inputs: ScheduleInputs = {
@@ -10,7 +10,7 @@ export function expandRotation(rotation: Rotation): ResourceSpec {
     timeZone: rotation.time_zone,
     layers: rotation.layers.map(expandLayer),
   };
-  if (rotation.description !== undefined) inputs.description = rotation.description;
+  inputs.description = rotation.description ?? DEFAULT_DESCRIPTION;
   if (rotation.team !== undefined) inputs.teams = [ref(names.team(rotation.team))];
   return {
     kind: "schedule",

@@ -8,7 +8,7 @@ import type {
 import { RESOURCE_TYPES, ref, type ResourceSpec } from "../types";
 import type { OrgModel, Service, Severity } from "../../model/types";
 import type { MarketHoursData } from "../../model/schema/severity";
-import { names } from "./names";
+import { DEFAULT_DESCRIPTION, names } from "./names";
 
 export function expandService(service: Service, model: OrgModel): ResourceSpec[] {
   const severity = model.severities.find((s) => s.id === service.severity)!;
@@ -23,7 +23,7 @@ export function expandService(service: Service, model: OrgModel): ResourceSpec[]
     alertCreation: "create_alerts_and_incidents",
     incidentUrgencyRule: urgency,
   };
-  if (service.description !== undefined) inputs.description = service.description;
+  inputs.description = service.description ?? DEFAULT_DESCRIPTION;
   if (urgency.type === "use_support_hours" && model.marketHours) {
     inputs.supportHours = supportHours(model.marketHours);
     if (

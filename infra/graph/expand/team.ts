@@ -2,11 +2,11 @@
 import type { TeamInputs, TeamMembershipInputs } from "../inputs";
 import { RESOURCE_TYPES, ref, type ResourceSpec } from "../types";
 import type { Team } from "../../model/types";
-import { names } from "./names";
+import { DEFAULT_DESCRIPTION, names } from "./names";
 
 export function expandTeam(team: Team): ResourceSpec[] {
   const inputs: TeamInputs = { name: team.name };
-  if (team.description !== undefined) inputs.description = team.description;
+  inputs.description = team.description ?? DEFAULT_DESCRIPTION;
   const specs: ResourceSpec[] = [
     {
       kind: "team",

@@ -7,7 +7,7 @@ import type {
 } from "../inputs";
 import { RESOURCE_TYPES, ref, type ResourceSpec } from "../types";
 import type { ContactMethod, Person } from "../../model/types";
-import { names } from "./names";
+import { DEFAULT_DESCRIPTION, names } from "./names";
 
 export function contactMethodType(method: Pick<ContactMethod, "type">): ContactMethodType {
   switch (method.type) {
@@ -28,7 +28,7 @@ export function expandPerson(person: Person): ResourceSpec[] {
     timeZone: person.time_zone,
   };
   if (person.job_title !== undefined) user.jobTitle = person.job_title;
-  if (person.description !== undefined) user.description = person.description;
+  user.description = person.description ?? DEFAULT_DESCRIPTION;
   const userName = names.user(person.id);
   const specs: ResourceSpec[] = [
     {

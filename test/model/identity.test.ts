@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { loadOrg } from "../../infra/model/load";
+import { copyTree, loadWith } from "../support/tree";
+
+// Field case F13 (the duplicate part): emails are compared case-insensitively, names of services
+// must be unique.
+describe("identity", () => {
+  it("must refuse two people whose emails differ only in case", async () => {
+    const root = copyTree(undefined, [
+      { file: "contacts/people.yaml", path: ["people", 1, "email"], value: "BOB@example.com" },
+      { file: "contacts/people.yaml", path: ["people", 2, "email"], value: "bob@example.com" },
+    ]);
+    const { problems } = await loadOrg(root);
+    expect(problems.map((p) => [p.code, p.path])).toEqual([["EMAIL_DUPLICATE", "people[2]"]]);
+    // The message points at the first holder of the address: bob's entry, whose "id" key is on the
+    // line that reads "- id: bob" in the file as written.
+    const lines = readFileSync(path.join(root, "contacts/people.yaml"), "utf8").split("\n");
+    const bobLine = lines.findIndex((l) => l.includes("- id: bob")) + 1;
+    expect(problems[0]!.message).toContain(`contacts/people.yaml:${bobLine}`);
+    expect(problems[0]!.line).toBe(lines.findIndex((l) => l.includes("- id: carol")) + 1);
+  });
+
+  it("must treat Alice.Smith@Example.com as one address, not a duplicate of itself", async () => {
+    const { problems } = await loadWith([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("must refuse two services with the same name", async () => {
+    const { problems } = await loadWith([
+      { file: "policies/services.yaml", path: ["services", 1, "name"], value: "api" },
+    ]);
+    expect(problems.map((p) => [p.code, p.path])).toEqual([["NAME_DUPLICATE", "services[1]"]]);
+  });
+
+  it("must refuse two people with the same id", async () => {
+    const { problems } = await loadWith([
+      { file: "contacts/people.yaml", path: ["people", 3, "id"], value: "alice" },
+    ]);
+    expect(problems.map((p) => p.code)).toContain("ID_DUPLICATE");
+  });
+
+  it("must report a rotation member who does not exist, with a suggestion", async () => {
+    const { problems } = await loadWith([
+      {
+        file: "contacts/rotations.yaml",
+        path: ["rotations", 0, "layers", 0, "members", 1],
+        value: "bobby",
+      },
+    ]);
+    expect(problems.map((p) => p.code)).toEqual(["REFERENCE_UNKNOWN"]);
+    expect(problems[0]!.hint).toContain("bob");
+  });
+});
