@@ -60,7 +60,14 @@ export function buildModel(sections: Sections): { model: OrgModel; problems: Pro
 
   const model: OrgModel = {
     people: sections.people.map((p) => buildPerson(p as Sourced<PersonData>, ctx)),
-    teams: sections.teams.map((t) => located<TeamData>(t)),
+    teams: sections.teams.map((t) => {
+      const { value, source, path } = t as Sourced<TeamData>;
+      return {
+        ...value,
+        origin: originOf(source, path),
+        members: value.members.map((m, i) => ({ ...m, origin: originOf(source, [...path, "members", i]) })),
+      };
+    }),
     rotations: sections.rotations.map((r) => buildRotation(r as Sourced<RotationData>, ctx)),
     severities,
     holidays: sections.holidays.map((h) => located<{ date: string; name: string }>(h)),
@@ -214,6 +221,7 @@ function buildRotation({ value, source, path }: Sourced<RotationData>, ctx: Cont
       origin: originOf(source, at),
       startInstant: start,
       virtualStartInstant: virtualStart,
+      memberOrigins: layer.members.map((_, k) => originOf(source, [...at, "members", k])),
       restrictions: layer.restrictions.map((r, k) => ({
         ...r,
         origin: originOf(source, [...at, "restrictions", k]),

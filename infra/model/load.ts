@@ -3,7 +3,20 @@
  * schema, merges the sections, normalises phones and date-times, and resolves references. Every
  * problem is collected; the model is returned only when there is no error.
  */
-import { policiesFileSchema, contactsFileSchema } from "./schema/file";
+import type { z } from "zod";
+import { chainSchema, escalationPolicySchema, scenarioSchema } from "./schema/escalation";
+import { bridgeSchema } from "./schema/file";
+import { personSchema } from "./schema/person";
+import { rotationSchema } from "./schema/rotation";
+import { serviceSchema } from "./schema/service";
+import {
+  emailListSchema,
+  holidaySchema,
+  marketHoursSchema,
+  severitySchema,
+} from "./schema/severity";
+import { slackSchema } from "./schema/slack";
+import { teamSchema } from "./schema/team";
 import { compareProblems, formatPath, type Problem } from "./problem";
 import { positionOf, problemAt, readFolder, type DocPath, type SourceFile } from "./source";
 import { schemaProblems, withContext } from "./schema-problems";
@@ -26,7 +39,11 @@ export interface Sourced<T> {
   path: DocPath;
 }
 
+type SectionName = (typeof LIST_SECTIONS)[number] | (typeof SINGLE_SECTIONS)[number];
+
 export interface Sections {
+  /** `<section>:<id>` of items refused by their schema. */
+  invalidIds: Set<string>;
   people: Sourced<unknown>[];
   teams: Sourced<unknown>[];
   rotations: Sourced<unknown>[];
@@ -61,8 +78,8 @@ export async function loadOrg(root: string): Promise<LoadResult> {
   const problems: Problem[] = [...contacts.problems, ...policies.problems];
 
   const sections = emptySections();
-  for (const source of contacts.sources) collect(source, contactsFileSchema, sections, problems);
-  for (const source of policies.sources) collect(source, policiesFileSchema, sections, problems);
+  for (const source of contacts.sources) collect(source, CONTACTS_SECTIONS, sections, problems);
+  for (const source of policies.sources) collect(source, POLICIES_SECTIONS, sections, problems);
   for (const name of SINGLE_SECTIONS) {
     for (const extra of sections[name].slice(1)) {
       const first = sections[name][0]!;
@@ -78,13 +95,17 @@ export async function loadOrg(root: string): Promise<LoadResult> {
     }
   }
 
-  const schemaOk = !problems.some((p) => p.level === "error");
-  const files = contacts.sources.length + policies.sources.length;
-  if (!schemaOk) return { problems: problems.sort(compareProblems), files };
-
+  // Items that failed their schema are left out, but the rest is still built and cross-checked
+  // so every problem is reported in one run; references to the ids of left-out items are not
+  // reported a second time.
   const built = buildModel(sections);
-  problems.push(...built.problems, ...validateReferences(built.model));
+  problems.push(...built.problems);
+  // A file that does not parse may define what others refer to: checking references without it
+  // would bury the syntax error under false "does not exist" reports.
+  const allParsed = !problems.some((p) => p.code === "YAML_SYNTAX");
+  if (allParsed) problems.push(...validateReferences(built.model, sections.invalidIds));
   problems.sort(compareProblems);
+  const files = contacts.sources.length + policies.sources.length;
   const ok = !problems.some((p) => p.level === "error");
   return ok ? { model: built.model, problems, files } : { problems, files };
 }
@@ -92,29 +113,87 @@ export async function loadOrg(root: string): Promise<LoadResult> {
 function emptySections(): Sections {
   const sections = {} as Sections;
   for (const name of [...LIST_SECTIONS, ...SINGLE_SECTIONS]) sections[name] = [];
+  sections.invalidIds = new Set();
   return sections;
 }
 
+/** The item schema of each section a file of contacts/ or policies/ may hold. */
+const CONTACTS_SECTIONS: Partial<Record<SectionName, z.ZodType>> = {
+  people: personSchema,
+  teams: teamSchema,
+  rotations: rotationSchema,
+};
+const POLICIES_SECTIONS: Partial<Record<SectionName, z.ZodType>> = {
+  severities: severitySchema,
+  market_hours: marketHoursSchema,
+  holidays: holidaySchema,
+  escalation_chain: chainSchema,
+  escalation_policies: escalationPolicySchema,
+  scenarios: scenarioSchema,
+  services: serviceSchema,
+  slack: slackSchema,
+  email_lists: emailListSchema,
+  conference_bridge: bridgeSchema,
+};
+
+/**
+ * Validates a file section by section and item by item (the file schemas in schema/file.ts say the
+ * same for editors), so one bad item does not hide the problems of the others.
+ */
 function collect(
   source: SourceFile,
-  schema: typeof contactsFileSchema | typeof policiesFileSchema,
+  allowed: Partial<Record<SectionName, z.ZodType>>,
   sections: Sections,
   problems: Problem[],
 ): void {
-  if (source.data === null || source.data === undefined) return;
-  const parsed = schema.safeParse(source.data);
-  if (!parsed.success) {
-    problems.push(...schemaProblems(source, parsed.error));
+  const data = source.data;
+  if (data === null || data === undefined) return;
+  if (typeof data !== "object" || Array.isArray(data)) {
+    problems.push(
+      problemAt(
+        source,
+        [],
+        "TYPE_INVALID",
+        "the file must be a mapping of sections",
+        `allowed sections: ${Object.keys(allowed).join(", ")}`,
+      ),
+    );
     return;
   }
-  const data = parsed.data as Record<string, unknown>;
-  for (const name of LIST_SECTIONS) {
-    const items = data[name];
-    if (!Array.isArray(items)) continue;
-    items.forEach((value, index) => sections[name].push({ value, source, path: [name, index] }));
-  }
-  for (const name of SINGLE_SECTIONS) {
-    if (data[name] !== undefined) sections[name].push({ value: data[name], source, path: [name] });
+  for (const [key, value] of Object.entries(data)) {
+    if (key === "$schema") continue;
+    const name = key as SectionName;
+    const schema = allowed[name];
+    if (!schema) {
+      problems.push(
+        problemAt(
+          source,
+          [key],
+          "SECTION_UNKNOWN",
+          `${key} is not a section of ${source.file.split("/")[0]}/`,
+          `allowed sections: ${Object.keys(allowed).join(", ")}`,
+        ),
+      );
+      continue;
+    }
+    const isList = (LIST_SECTIONS as readonly string[]).includes(name);
+    if (isList && !Array.isArray(value)) {
+      problems.push(problemAt(source, [key], "TYPE_INVALID", `${key} must be a list`));
+      continue;
+    }
+    const items: [unknown, DocPath][] = isList
+      ? (value as unknown[]).map((item, index) => [item, [key, index]])
+      : [[value, [key]]];
+    for (const [item, path] of items) {
+      const parsed = schema.safeParse(item);
+      if (parsed.success) {
+        sections[name].push({ value: parsed.data, source, path });
+        continue;
+      }
+      problems.push(...schemaProblems(source, parsed.error, path));
+      const id = item && typeof item === "object" ? (item as { id?: unknown }).id : undefined;
+      if (typeof id === "string") sections.invalidIds.add(`${name}:${id}`);
+    }
   }
 }
 

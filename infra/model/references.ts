@@ -10,7 +10,21 @@ interface Named {
   origin: Origin;
 }
 
-export function validateReferences(model: OrgModel): Problem[] {
+/** Section names of the kinds references point to, to recognise ids of items refused earlier. */
+const SECTION_OF: Record<string, string> = {
+  person: "people",
+  team: "teams",
+  rotation: "rotations",
+  severity: "severities",
+  "escalation policy": "escalation_policies",
+  service: "services",
+  "email list": "email_lists",
+};
+
+export function validateReferences(
+  model: OrgModel,
+  invalidIds: ReadonlySet<string> = new Set(),
+): Problem[] {
   const problems: Problem[] = [];
   const report = (origin: Origin, code: string, message: string, hint?: string) =>
     problems.push(problemAtOrigin(origin, code, message, hint));
@@ -72,7 +86,7 @@ export function validateReferences(model: OrgModel): Problem[] {
     known: Map<string, unknown>,
     where: string,
   ) => {
-    if (known.has(id)) return;
+    if (known.has(id) || invalidIds.has(`${SECTION_OF[kind]}:${id}`)) return;
     const candidates = [...known.keys()];
     const near = candidates.filter((c) => c.startsWith(id.slice(0, 3))).slice(0, 3);
     const hint =
@@ -101,12 +115,8 @@ export function validateReferences(model: OrgModel): Problem[] {
 
   for (const team of model.teams) {
     for (const member of team.members)
-      check(team.origin, "person", member.person, people, `team ${team.id}`);
-    unique(
-      `member of team ${team.id}`,
-      team.members.map((m) => ({ ...m, origin: team.origin })),
-      (m) => m.person,
-    );
+      check(member.origin, "person", member.person, people, `team ${team.id}`);
+    unique(`member of team ${team.id}`, team.members, (m) => m.person);
     if (team.email_list)
       check(team.origin, "email list", team.email_list, emailLists, `team ${team.id}`);
     if (team.slack_channel)
@@ -118,14 +128,15 @@ export function validateReferences(model: OrgModel): Problem[] {
       check(rotation.origin, "team", rotation.team, teams, `rotation ${rotation.id}`);
     unique(`layer of rotation ${rotation.id}`, rotation.layers, (l) => l.id);
     for (const layer of rotation.layers) {
-      for (const member of layer.members)
+      layer.members.forEach((member, k) =>
         check(
-          layer.origin,
+          layer.memberOrigins[k]!,
           "person",
           member,
           people,
           `rotation ${rotation.id} › layer ${layer.id}`,
-        );
+        ),
+      );
     }
     if (rotation.covers === "market_hours" && !model.marketHours) {
       report(

@@ -51,9 +51,16 @@ export function withContext(data: unknown, docPath: DocPath, message: string): s
   return context ? `${context}: ${message}` : message;
 }
 
-export function schemaProblems(source: SourceFile, error: z.ZodError): Problem[] {
+export function schemaProblems(
+  source: SourceFile,
+  error: z.ZodError,
+  prefix: DocPath = [],
+): Problem[] {
   return error.issues.map((issue) => {
-    const docPath = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    const docPath = [
+      ...prefix,
+      ...issue.path.filter((p): p is string | number => typeof p !== "symbol"),
+    ];
     const { code, message, hint, at } = describeIssue(issue, docPath);
     return problemAt(source, at, code, withContext(source.data, at, message), hint);
   });

@@ -39,7 +39,9 @@ export interface Person extends Located<
   writtenContactMethodIds: string[];
 }
 
-export type Team = Located<TeamData>;
+export interface Team extends Located<Omit<TeamData, "members">> {
+  members: Located<TeamData["members"][number]>[];
+}
 
 export interface Layer extends Located<Omit<LayerData, "restrictions">> {
   /** Instants in the rotation's zone, ISO 8601 with offset. */
@@ -47,6 +49,8 @@ export interface Layer extends Located<Omit<LayerData, "restrictions">> {
   endInstant?: string;
   virtualStartInstant: string;
   restrictions: Located<RestrictionData>[];
+  /** Where each member is written, in the order of `members`. */
+  memberOrigins: Origin[];
 }
 
 export interface Rotation extends Located<Omit<RotationData, "layers">> {

@@ -28,7 +28,7 @@ export function expandTeam(team: Team): ResourceSpec[] {
       type: RESOURCE_TYPES.teamMembership,
       name: names.teamMembership(team.id, member.person),
       inputs: { ...membership },
-      source: team.origin,
+      source: member.origin,
     });
   }
   return specs;
