@@ -10,6 +10,12 @@ interface Named {
   origin: Origin;
 }
 
+const DUPLICATE_CODES: Record<string, string> = {
+  email: "EMAIL_DUPLICATE",
+  name: "NAME_DUPLICATE",
+  setting: "NOTIFICATION_RULE_DUPLICATE",
+};
+
 /** Section names of the kinds references point to, to recognise ids of items refused earlier. */
 const SECTION_OF: Record<string, string> = {
   person: "people",
@@ -42,12 +48,7 @@ export function validateReferences(
       const k = fold ? raw.toLowerCase() : raw;
       const first = seen.get(k);
       if (first) {
-        const code =
-          what === "email"
-            ? "EMAIL_DUPLICATE"
-            : what === "name"
-              ? "NAME_DUPLICATE"
-              : "ID_DUPLICATE";
+        const code = DUPLICATE_CODES[what] ?? "ID_DUPLICATE";
         const compare = fold ? " (compared case-insensitively)" : "";
         report(
           item.origin,
@@ -100,6 +101,13 @@ export function validateReferences(
 
   for (const person of model.people) {
     unique(`contact method of ${person.id}`, person.contact_methods, (c) => c.id);
+    // The rule's logical name is made of these three, and PagerDuty keeps one rule per combination.
+    unique(
+      `notification rule of ${person.id}`,
+      person.notification_rules,
+      (r) => `${r.urgency} urgency, ${r.contact_method} at minute ${r.start_delay_minutes}`,
+      "setting",
+    );
     const methods = new Set(person.writtenContactMethodIds);
     for (const rule of person.notification_rules) {
       if (rule.contact_method !== "default_email" && !methods.has(rule.contact_method)) {

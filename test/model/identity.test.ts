@@ -53,3 +53,15 @@ describe("identity", () => {
     expect(problems[0]!.hint).toContain("bob");
   });
 });
+
+describe("notification rules", () => {
+  it("must refuse two rules of one person with the same urgency, method and delay", async () => {
+    const rule = { urgency: "high", contact_method: "mobile", start_delay_minutes: 0 };
+    const { problems } = await loadWith([
+      { file: "contacts/people.yaml", path: ["people", 3, "notification_rules", 1], value: rule },
+    ]);
+    expect(problems.map((p) => [p.code, p.path])).toEqual([
+      ["NOTIFICATION_RULE_DUPLICATE", "people[3].notification_rules[1]"],
+    ]);
+  });
+});
