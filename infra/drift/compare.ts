@@ -5,6 +5,7 @@
  * - instants are compared as instants, not as strings (the API rewrites offsets);
  * - the targets of an escalation rule are a set, the rules a list (F09);
  * - emails match case-insensitively (F13);
+ * - a Slack connection's priorities are compared by name, and they and its events as sets;
  * - schedule layers are compared in precedence order (flatten undoes the API's reversal);
  * - a field the data leaves out equals the API's empty default (`""`, `[]`, null).
  */
@@ -96,6 +97,7 @@ function orderedByKind(resources: ResourceSpec[]): ResourceSpec[] {
 function toKeys(value: InputValue, keys: Map<string, string>): InputValue {
   if (isRef(value)) return { ref: keys.get(value.ref) ?? `unknown:${value.ref}` };
   if (isLookup(value)) {
+    if (value.lookup === "priority") return { ref: `priority:${value.name}` };
     if (value.lookup === "defaultEmail")
       return { ref: defaultEmailKey(keys.get(value.user.ref) ?? "") };
     return value;
@@ -134,10 +136,22 @@ function normalize(kind: ResourceKind, inputs: Inputs): InputValue {
         );
       }
       break;
+    case "slackConnection":
+      for (const config of copy.configs ?? []) {
+        config.events = [...(config.events ?? [])].sort();
+        config.priorities = [...(config.priorities ?? [])].sort((a: InputValue, b: InputValue) =>
+          valueKey(a).localeCompare(valueKey(b)),
+        );
+      }
+      break;
     default:
       break;
   }
   return dropEmpty(copy) ?? {};
+}
+
+function valueKey(value: InputValue): string {
+  return isRef(value) ? value.ref : String(value);
 }
 
 function targetKey(target: { type?: string; id?: InputValue }): string {

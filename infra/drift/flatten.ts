@@ -13,6 +13,7 @@ import {
 } from "../graph/types";
 import type {
   LiveEscalationPolicy,
+  LivePriority,
   LiveSchedule,
   LiveService,
   LiveSlackConnection,
@@ -31,6 +32,8 @@ export interface LiveAccount {
   schedules: LiveSchedule[];
   escalationPolicies: LiveEscalationPolicy[];
   services: LiveService[];
+  /** The account's incident priorities: Slack connections filter by their ids. */
+  priorities: LivePriority[];
   /** Slack workspace id -> its connections. */
   slackConnections: Record<string, LiveSlackConnection[]>;
 }
@@ -56,6 +59,8 @@ export function flattenAccount(account: LiveAccount, options: FlattenOptions): G
   };
   // References to objects drift did not read (another team's user) keep the raw id.
   const to = (id: string) => ref(keyOf.get(id) ?? `id:${id}`);
+  // The data names priorities; live connections hold their ids. Both sides meet at the name.
+  for (const priority of account.priorities) keyOf.set(priority.id, `priority:${priority.name}`);
 
   for (const user of account.users) {
     add("user", user.id, {
@@ -105,7 +110,8 @@ export function flattenAccount(account: LiveAccount, options: FlattenOptions): G
   }
   for (const team of account.teams) {
     for (const member of account.members[team.id] ?? []) {
-      add("teamMembership", `${team.id}/${member.user.id}`, {
+      // `<user id>:<team id>` is the id the provider keeps in the state for a membership.
+      add("teamMembership", `${member.user.id}:${team.id}`, {
         teamId: to(team.id),
         userId: to(member.user.id),
         role: member.role,
@@ -148,7 +154,7 @@ export function flattenAccount(account: LiveAccount, options: FlattenOptions): G
           {
             events: connection.config.events,
             // The API's null ("any priority") is the provider's ["*"].
-            priorities: connection.config.priorities ?? ["*"],
+            priorities: connection.config.priorities?.map(to) ?? ["*"],
             ...(connection.config.urgency ? { urgency: connection.config.urgency } : {}),
           },
         ],

@@ -7,6 +7,7 @@ import type { PagerDutyClient } from "./client";
 import { AmbiguousNameError } from "./errors";
 import type {
   LiveEscalationPolicy,
+  LivePriority,
   LiveSchedule,
   LiveService,
   LiveSlackConnection,
@@ -45,6 +46,14 @@ export function listEscalationPolicies(client: PagerDutyClient): Promise<LiveEsc
 /** Services with their integrations as full objects. */
 export function listServices(client: PagerDutyClient): Promise<LiveService[]> {
   return client.listAll<LiveService>("/services", "services", { include: ["integrations"] });
+}
+
+/**
+ * The account's incident priorities, most severe first. Slack connections filter by priority id;
+ * the data names priorities, so drift needs this list to compare them by name.
+ */
+export function listPriorities(client: PagerDutyClient): Promise<LivePriority[]> {
+  return client.listAll<LivePriority>("/priorities", "priorities");
 }
 
 /** The Slack connections of one Slack workspace (`slack_team_id`), from the Slack integration API. */

@@ -134,6 +134,14 @@ export interface LiveService {
   integrations?: LiveIntegration[];
 }
 
+/** An incident priority of the account (P1, P2…); the account's admins define them, not this project. */
+export interface LivePriority {
+  id: string;
+  type: "priority";
+  name: string;
+  description?: string | null;
+}
+
 export interface LiveSlackConnection {
   id: string;
   source_id: string;

@@ -128,6 +128,23 @@ function desiredGraph(): Graph {
         notificationType: "responder",
         configs: [{ events: ["incident.triggered", "incident.resolved"], priorities: ["*"] }],
       }),
+      spec("slackConnection", "platform-slack", {
+        sourceId: ref("platform"),
+        sourceType: "team_reference",
+        workspaceId: "T0EXAMPLE",
+        channelId: "C0MAJOR",
+        notificationType: "stakeholder",
+        configs: [
+          {
+            events: ["incident.triggered"],
+            priorities: [
+              { lookup: "priority", name: "P1" },
+              { lookup: "priority", name: "P2" },
+            ],
+            urgency: "high",
+          },
+        ],
+      }),
     ],
   };
 }
@@ -145,7 +162,7 @@ async function live(): Promise<Graph> {
 
 /** The seeded account as `pulumi up` would leave it, with the email written live in lower case. */
 beforeEach(async () => {
-  const store = seedFromGraph(desiredGraph(), { now: () => NOW });
+  const store = seedFromGraph(desiredGraph(), { now: () => NOW, priorities: ["P1", "P2", "P3"] });
   for (const user of store.users.values()) user.email = user.email.toLowerCase();
   emulator = await startEmulator({ store });
 });
@@ -155,14 +172,16 @@ afterEach(async () => {
 });
 
 const policy = () => [...emulator.store.escalationPolicies.values()][0]!;
+const connectionOf = (channel: string) =>
+  [...emulator.store.slackConnections.values()].find((c) => c.channel_id === channel)!;
 
 describe("compare", () => {
   it("must report nothing when the account is what the data describes (round trip through the API)", async () => {
     const report = compare(desiredGraph(), await live());
 
     // 2 users, 1 contact method, 2 notification rules, 1 team, 1 membership, 1 schedule, 1 policy,
-    // 1 service, 1 integration, 1 Slack connection = 12 live specs matched one to one.
-    expect((await live()).resources).toHaveLength(12);
+    // 1 service, 1 integration, 2 Slack connections = 13 live specs matched one to one.
+    expect((await live()).resources).toHaveLength(13);
     expect(report).toEqual({ missing: [], changed: [], unmanaged: [], importable: [] });
     expect(emulator.requests.every((r) => r.method === "GET")).toBe(true);
   });
@@ -283,6 +302,45 @@ describe("compare", () => {
         key: "serviceIntegration:service:Checkout/Events API v2",
         name: "checkout-events",
       },
+    ]);
+  });
+
+  it("must not report drift when a Slack connection's priorities and events come back in another order", async () => {
+    const connection = connectionOf("C0MAJOR");
+    connection.config.priorities = [...connection.config.priorities!].reverse();
+    connection.config.events = ["incident.triggered"];
+
+    const report = compare(desiredGraph(), await live());
+
+    expect(report.changed).toEqual([]);
+  });
+
+  it("must report a Slack connection's priority by name when it was changed by hand", async () => {
+    // Live ids of P1 and P3 in the account the seed made: P1 replaced by P3.
+    const ids = new Map([...emulator.store.priorities.values()].map((p) => [p.name, p.id]));
+    connectionOf("C0MAJOR").config.priorities = [ids.get("P3")!, ids.get("P2")!];
+
+    const report = compare(desiredGraph(), await live());
+
+    expect(report.changed.map((c) => [c.name, c.changes])).toEqual([
+      [
+        "platform-slack",
+        [
+          { field: "configs[0].priorities[0]", old: "priority:P2", new: "priority:P1" },
+          { field: "configs[0].priorities[1]", old: "priority:P3", new: "priority:P2" },
+        ],
+      ],
+    ]);
+  });
+
+  it("must tell 'any priority' from 'no priority' on a Slack connection", async () => {
+    connectionOf("C0INCIDENTS").config.priorities = [];
+
+    const report = compare(desiredGraph(), await live());
+
+    // The data says ["*"] (any); live [] (only incidents without a priority).
+    expect(report.changed.map((c) => [c.name, c.changes])).toEqual([
+      ["checkout-slack", [{ field: "configs[0].priorities", old: undefined, new: ["*"] }]],
     ]);
   });
 });

@@ -11,8 +11,20 @@ export function priorityId(name: string): string {
   return `PRI${name.toUpperCase().replace(/[^A-Z0-9]/g, "")}`;
 }
 
-export function seedFromGraph(graph: Graph, options: StoreOptions = {}): Store {
+export interface SeedOptions extends StoreOptions {
+  /**
+   * The account's incident priorities, most severe first. Default: the names the graph's `priority`
+   * look-ups use, in order of first use, since `pulumi up` fails on a priority the account lacks.
+   */
+  priorities?: readonly string[];
+}
+
+export function seedFromGraph(graph: Graph, options: SeedOptions = {}): Store {
   const store = new Store(options);
+  for (const name of options.priorities ?? priorityNames(graph)) {
+    const id = priorityId(name);
+    store.priorities.set(id, { id, name, description: `Incidents of priority ${name}` });
+  }
   const ids = new Map<string, string>();
   const id = (value: InputValue | undefined): string => {
     if (isRef(value)) {
@@ -24,7 +36,13 @@ export function seedFromGraph(graph: Graph, options: StoreOptions = {}): Store {
       return found;
     }
     if (isLookup(value)) {
-      if (value.lookup === "priority") return priorityId(value.name);
+      if (value.lookup === "priority") {
+        const name = value.name;
+        const priority = [...store.priorities.values()].find((p) => p.name === name);
+        // As `pagerduty.getPriority` fails during `pulumi up`.
+        if (!priority) throw new Error(`seedFromGraph: the account has no priority named ${name}.`);
+        return priority.id;
+      }
       const userId = id(value.user);
       const email = store.contactMethods.get(userId)?.find((m) => m.label === "Default");
       if (!email)
@@ -43,6 +61,21 @@ export function seedFromGraph(graph: Graph, options: StoreOptions = {}): Store {
 }
 
 type Resolve = (value: InputValue | undefined) => string;
+
+function priorityNames(graph: Graph): string[] {
+  const names = new Set<string>();
+  const visit = (value: InputValue | undefined): void => {
+    if (isLookup(value)) {
+      if (value.lookup === "priority") names.add(value.name);
+    } else if (Array.isArray(value)) {
+      value.forEach(visit);
+    } else if (value !== null && typeof value === "object" && !isRef(value)) {
+      Object.values(value).forEach(visit);
+    }
+  };
+  for (const spec of graph.resources) visit(spec.inputs);
+  return [...names];
+}
 
 function seedOne(store: Store, spec: ResourceSpec, id: Resolve): string {
   const inputs = spec.inputs as Record<string, any>;

@@ -106,6 +106,12 @@ export interface StoredIntegration {
   created_at: string;
 }
 
+export interface StoredPriority {
+  id: string;
+  name: string;
+  description: string;
+}
+
 export interface StoredSlackConnection {
   id: string;
   workspace_id: string;
@@ -133,6 +139,8 @@ export class Store {
   readonly services = new Map<string, StoredService>();
   readonly integrations = new Map<string, StoredIntegration>();
   readonly slackConnections = new Map<string, StoredSlackConnection>();
+  /** In the account's order, most severe first, as `GET /priorities` lists them. */
+  readonly priorities = new Map<string, StoredPriority>();
   readonly now: () => Date;
   /** The base of `self` links; the server sets it to its own address so no link leaves 127.0.0.1. */
   selfBase = "http://127.0.0.1";
@@ -395,6 +403,18 @@ export function renderService(store: Store, service: StoredService, include: Set
   // PagerDuty leaves support hours out of a service that has none.
   if (service.support_hours) rendered.support_hours = service.support_hours;
   return rendered;
+}
+
+export function renderPriority(store: Store, priority: StoredPriority) {
+  return {
+    id: priority.id,
+    type: "priority",
+    summary: priority.name,
+    self: `${store.selfBase}/priorities/${priority.id}`,
+    html_url: null,
+    name: priority.name,
+    description: priority.description,
+  };
 }
 
 export function renderSlackConnection(store: Store, connection: StoredSlackConnection) {

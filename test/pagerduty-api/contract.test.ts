@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PagerDutyClient } from "../../infra/pagerduty-api/client";
 import {
   listEscalationPolicies,
+  listPriorities,
   listSchedules,
   listServices,
   listSlackConnections,
@@ -147,6 +148,13 @@ describe("emulator and client against the official descriptions", () => {
 
   beforeAll(async () => {
     emulator = await startEmulator();
+    // Priorities are made by an account's admins in the web UI; the API only lists them.
+    for (const name of ["P1", "P2"])
+      emulator.store.priorities.set(`PRI${name}`, {
+        id: `PRI${name}`,
+        name,
+        description: `Priority ${name}`,
+      });
     validator = new ContractValidator();
     const client = new PagerDutyClient({ token: DEFAULT_TOKEN, baseUrl: emulator.url });
     const { team } = await createAccount(client);
@@ -158,6 +166,7 @@ describe("emulator and client against the official descriptions", () => {
     await listEscalationPolicies(client);
     await listServices(client);
     await listSlackConnections(client, WORKSPACE);
+    await listPriorities(client);
     await client.get(`/schedules/${(await listSchedules(client))[0]?.id}`);
 
     // Error answers, so their bodies are checked too.

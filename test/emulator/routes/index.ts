@@ -1,12 +1,13 @@
 /**
  * The REST v2 and Slack integration operations the emulator answers: list, create, read, update and
  * delete of users (+ contact methods, notification rules), teams (+ members), schedules, escalation
- * policies, services (+ integrations) and Slack connections. Writes check what PagerDuty refuses
+ * policies, services (+ integrations) and Slack connections, and the list of incident priorities. Writes check what PagerDuty refuses
  * most often; they are not a full validation of the API.
  */
 import { Router } from "../http";
 import type { Store } from "../store";
 import { addEscalationPolicies } from "./escalation-policies";
+import { addPriorities } from "./priorities";
 import { addSchedules } from "./schedules";
 import { addServices } from "./services";
 import { addSlackConnections } from "./slack-connections";
@@ -21,5 +22,6 @@ export function buildRouter(store: Store): Router {
   addEscalationPolicies(router, store);
   addServices(router, store);
   addSlackConnections(router, store);
+  addPriorities(router, store);
   return router;
 }

@@ -28,6 +28,10 @@ export function addSlackConnections(router: Router, store: Store): void {
     );
     if (notificationType !== "responder" && notificationType !== "stakeholder")
       throw invalidInput("notification_type must be responder or stakeholder");
+    const priorities = Array.isArray(config.priorities) ? (config.priorities as string[]) : null;
+    const unknown = (priorities ?? []).filter((id) => !store.priorities.has(id));
+    if (unknown.length > 0)
+      throw invalidInput(`config.priorities names unknown priorities: ${unknown.join(", ")}`);
     return {
       id: current?.id ?? store.newId(),
       workspace_id: workspace,
@@ -37,7 +41,7 @@ export function addSlackConnections(router: Router, store: Store): void {
       notification_type: notificationType,
       config: {
         events: config.events as string[],
-        priorities: Array.isArray(config.priorities) ? (config.priorities as string[]) : null,
+        priorities,
         urgency: config.urgency === "high" || config.urgency === "low" ? config.urgency : null,
       },
     };
