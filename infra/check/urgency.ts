@@ -82,7 +82,9 @@ export function checkUrgency(model: OrgModel, graph: Graph, samples: readonly Sa
           "URGENCY_MISMATCH",
           "error",
           `service ${service.id} gets the wrong urgency for severity ${severity.id} in ${classes.join(", ")}`,
-          "support hours split the week only into during and outside: weekday nights and weekends share one urgency; leave incident_urgency out or change the severity's urgency table",
+          inputs.incidentUrgencyRule.type === "constant"
+            ? "write the urgency the severity wants, or leave incident_urgency out to derive it from the severity"
+            : "support hours split the week only into during and outside: weekday nights and weekends share one urgency; change the severity's urgency table or the service's rule",
           {
             service: service.id,
             severity: severity.id,
