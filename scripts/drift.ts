@@ -1,120 +1,195 @@
 /**
- * `npm run drift -- [--dir <root>] [--format text|json] [--workspace <slack team id>]...`: compares
- * the data with the live account, read-only. Token from PAGERDUTY_TOKEN; base URL from
- * PAGERDUTY_API_URL (default the public API). Exit 0 no drift, 1 drift, 2 could not run or read.
+ * npm run drift -- --api-url <url> [--dir <root>] [--format text|json|markdown] [--show-personal]
+ *   [--workspace <Slack team id>]... [--state <stack export>] [--import-file <path>] [--now <ISO>]
+ * Compares the data with the live account, read-only (the client refuses anything but GET).
+ * Exit 0 no drift, 1 drift, 2 could not run or could not read the whole account.
  */
-import { parseArgs } from "node:util";
-import { compare, type DriftReport } from "../infra/drift/compare";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { EXIT, parseNow, runCommand, UsageError } from "../infra/cli/command";
+import { compare } from "../infra/drift/compare";
 import { flattenAccount } from "../infra/drift/flatten";
-import { readAccount } from "../infra/drift/read";
-import { PagerDutyClient } from "../infra/pagerduty-api/client";
+import { buildImportFile, renderImportFile } from "../infra/drift/import";
+import { PartialReadError, readAccount } from "../infra/drift/read";
+import { parseStackExport, StateFileError } from "../infra/drift/state";
+import { expandGraph } from "../infra/graph/expand/index";
+import { loadOrg } from "../infra/model/load";
+import {
+  DEFAULT_BASE_URL,
+  DEFAULT_SLACK_BASE_URL,
+  PagerDutyClient,
+} from "../infra/pagerduty-api/client";
 import { PagerDutyApiError } from "../infra/pagerduty-api/errors";
+import {
+  countDrift,
+  renderDriftJson,
+  renderDriftMarkdown,
+  renderDriftText,
+  type DriftRenderInput,
+} from "../infra/render/drift";
 
-/** Emails and long digit runs (phone numbers) masked, since CI logs are widely readable. */
-export function mask(text: string): string {
-  return text
-    .replace(/([A-Za-z0-9])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+)/g, "$1***@$2")
-    .replace(/\d{4,}(\d{2})/g, (_, last: string) => `***${last}`);
-}
+const USAGE = `npm run drift -- --api-url <url> [--dir <root>] [--format text|json|markdown] [--show-personal] [--workspace <Slack team id>]... [--state <file>] [--import-file <path>] [--now <ISO instant>] [--log-level error|warn|info|debug]
 
-function renderText(report: DriftReport): string {
-  const lines: string[] = [];
-  for (const entry of report.missing)
-    lines.push(`missing   ${entry.kind} ${entry.name} (${entry.key})`);
-  for (const entry of report.changed) {
-    lines.push(`changed   ${entry.kind} ${entry.name} (${entry.liveId})`);
-    for (const change of entry.changes) {
-      lines.push(
-        `            ${change.field}: ${JSON.stringify(change.old)} -> ${JSON.stringify(change.new)}`,
+Compares the data in <root>/contacts and <root>/policies with a live PagerDuty account, read-only:
+objects missing live, objects changed by hand (field by field, live -> data) and live objects the
+data does not describe. Exit 0: no drift. 1: drift. 2: could not run, or could not read the whole
+account (a failed page, a rate limit that never cleared); a partial read is never reported as clean.
+
+  --api-url <url>      The REST API to read, e.g. https://api.pagerduty.com (or PAGERDUTY_API_URL).
+                       Required: drift never assumes the real API, so a test or demo that forgets
+                       the address fails instead of sending its token there.
+  --slack-api-url <url> The Slack integration API. Default <api-url>/integration-slack, or
+                       https://app.pagerduty.com/integration-slack when --api-url is the public API.
+  PAGERDUTY_TOKEN      A REST API key; a read-only key is enough and is recommended.
+  --format             text (default), json, or markdown (for a CI job summary).
+  --show-personal      Show emails and phone numbers; they are masked by default.
+  --workspace <id>     Also read the Slack connections of this workspace; the workspaces the data
+                       names are always read. Connections in workspaces not read are not seen.
+  --state <file>       The stack's state, from \`pulumi stack export --file <file>\`. With it, a live
+                       object that matches a desired one but is not in the stack is reported as
+                       "to import" (exit 1), so \`pulumi up\` does not create it a second time.
+  --import-file <path> Write a Pulumi bulk-import file for those objects. Without --state, drift
+                       cannot tell what the stack manages, so the file lists every live object that
+                       matches a desired one: the file for adopting an existing account into a new
+                       stack. Use it with:
+                         pulumi import --file <path> --generate-code=false
+                       (the program already declares these resources under the same logical names),
+                       then \`pulumi preview\` should show updates only where drift said "changed".
+  --now <ISO instant>  The instant that decides which schedule layers have ended. Default now.`;
+
+await runCommand(
+  {
+    name: "drift",
+    usage: USAGE,
+    options: {
+      "api-url": { type: "string" },
+      "slack-api-url": { type: "string" },
+      "show-personal": { type: "boolean" },
+      workspace: { type: "string", multiple: true },
+      state: { type: "string" },
+      "import-file": { type: "string" },
+      now: { type: "string" },
+    },
+    formats: ["text", "json", "markdown"],
+  },
+  async ({ dir, format, values, log }) => {
+    const apiUrl = baseUrl(
+      "--api-url",
+      (values["api-url"] as string | undefined) ?? process.env.PAGERDUTY_API_URL,
+    );
+    const slackApiUrl =
+      (values["slack-api-url"] as string | undefined) !== undefined
+        ? baseUrl("--slack-api-url", values["slack-api-url"] as string)
+        : apiUrl.replace(/\/+$/, "") === DEFAULT_BASE_URL
+          ? DEFAULT_SLACK_BASE_URL
+          : undefined;
+    const token = process.env.PAGERDUTY_TOKEN;
+    if (!token)
+      throw new UsageError(
+        "PAGERDUTY_TOKEN is not set; set it to a read-only REST API key of the account to compare.",
+      );
+    const now = parseNow(values.now);
+    const stateIds = values.state ? await readState(values.state as string) : undefined;
+
+    const root = path.resolve(dir);
+    const { model, problems } = await loadOrg(root);
+    if (!model) {
+      const errors = problems.filter((problem) => problem.level === "error").length;
+      log.error(
+        `the data in ${root} has ${errors} error(s), so it cannot be compared; run \`npm run check -- --dir ${dir}\` to see them.`,
+      );
+      return EXIT.failure;
+    }
+    const desired = expandGraph(model);
+    const workspaces = new Set((values.workspace as unknown as string[] | undefined) ?? []);
+    for (const spec of desired.resources) {
+      if (spec.kind === "slackConnection") workspaces.add(String(spec.inputs.workspaceId));
+    }
+
+    const client = new PagerDutyClient({
+      token,
+      baseUrl: apiUrl,
+      slackBaseUrl: slackApiUrl,
+      readOnly: true,
+      log: (line) => log.debug(line),
+    });
+    log.info(`drift: reading the account at ${apiUrl} (read-only)`);
+    let account;
+    try {
+      account = await readAccount(client, [...workspaces].sort());
+    } catch (error) {
+      if (error instanceof PartialReadError || error instanceof PagerDutyApiError) {
+        log.error(`drift: ${error.message}`);
+        return EXIT.failure;
+      }
+      throw error;
+    }
+    const live = flattenAccount(account, { now: new Date(now) });
+    const report = compare(desired, live, { stateIds });
+
+    const importFile = values["import-file"] as string | undefined;
+    if (importFile) {
+      // Without the state every match may be unmanaged: an empty set says "the stack holds none".
+      const entries = stateIds
+        ? report.importable
+        : compare(desired, live, { stateIds: new Set() }).importable;
+      await writeFile(importFile, renderImportFile(buildImportFile(entries, live)));
+      log.info(
+        `drift: wrote ${entries.length} resource(s) to import to ${importFile}; adopt them with \`pulumi import --file ${importFile} --generate-code=false\``,
       );
     }
-  }
-  for (const entry of report.importable)
-    lines.push(`import    ${entry.kind} ${entry.name} (${entry.liveId})`);
-  for (const entry of report.unmanaged)
-    lines.push(`unmanaged ${entry.kind} ${entry.key} (${entry.liveId})`);
-  const counts = `${report.missing.length} missing, ${report.changed.length} changed, ${report.unmanaged.length} unmanaged`;
-  lines.push(lines.length === 0 ? "No drift." : counts);
-  return lines.join("\n");
-}
 
-async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        dir: { type: "string", default: "." },
-        format: { type: "string", default: "text" },
-        workspace: { type: "string", multiple: true, default: [] },
-        "show-personal-data": { type: "boolean", default: false },
-      },
-    }).values;
-  } catch (error) {
-    process.stderr.write(
-      `drift: ${(error as Error).message}; usage: npm run drift -- [--dir <root>] [--format text|json] [--workspace <id>]\n`,
-    );
-    return 2;
-  }
-  if (args.format !== "text" && args.format !== "json") {
-    process.stderr.write(`drift: --format must be text or json, not "${args.format}".\n`);
-    return 2;
-  }
-  const token = process.env.PAGERDUTY_TOKEN;
-  if (!token) {
-    process.stderr.write("drift: set PAGERDUTY_TOKEN to a read-only REST API key.\n");
-    return 2;
-  }
-
-  const { loadOrg } = await import("../infra/model/load");
-  const { expandGraph } = await import("../infra/graph/expand/index");
-  const { model, problems } = await loadOrg(args.dir);
-  if (!model) {
-    const errors = problems.filter((problem) => problem.level === "error").length;
-    process.stderr.write(
-      `drift: the data in ${args.dir} has ${errors} error(s); run the check command first.\n`,
-    );
-    return 2;
-  }
-  const desired = expandGraph(model);
-  const workspaces = new Set(args.workspace);
-  for (const spec of desired.resources) {
-    if (spec.kind === "slackConnection") workspaces.add(String(spec.inputs.workspaceId));
-  }
-
-  const client = new PagerDutyClient({
-    token,
-    baseUrl: process.env.PAGERDUTY_API_URL,
-    readOnly: true,
-    log: (line) => process.stderr.write(`drift: ${line}\n`),
-  });
-  let report: DriftReport;
-  try {
-    const account = await readAccount(client, [...workspaces].sort());
-    report = compare(desired, flattenAccount(account, { now: new Date() }));
-  } catch (error) {
-    // A partial read must never look like "no drift".
-    const message =
-      error instanceof PagerDutyApiError
-        ? error.message
-        : `unexpected failure: ${(error as Error).message}`;
-    process.stderr.write(`drift: could not read the whole account: ${message}\n`);
-    return 2;
-  }
-
-  const output = args.format === "json" ? JSON.stringify(report, null, 2) : renderText(report);
-  process.stdout.write(`${args["show-personal-data"] ? output : mask(output)}\n`);
-  const drifted =
-    report.missing.length +
-    report.changed.length +
-    report.unmanaged.length +
-    report.importable.length;
-  return drifted > 0 ? 1 : 0;
-}
-
-main().then(
-  (status) => process.exit(status),
-  (error: unknown) => {
-    process.stderr.write(`drift: could not run: ${(error as Error).message}\n`);
-    process.exit(2);
+    const input: DriftRenderInput = {
+      report,
+      showPersonal: values["show-personal"] === true,
+      apiUrl,
+      at: new Date(now).toISOString(),
+      importFile,
+    };
+    const render =
+      format === "json"
+        ? renderDriftJson
+        : format === "markdown"
+          ? renderDriftMarkdown
+          : renderDriftText;
+    process.stdout.write(render(input));
+    return countDrift(report) > 0 ? EXIT.findings : EXIT.ok;
   },
 );
+
+function baseUrl(flag: string, value: string | undefined): string {
+  if (!value)
+    throw new UsageError(
+      `${flag} is required: pass the API to read, e.g. ${flag} ${DEFAULT_BASE_URL} for the real account (or set PAGERDUTY_API_URL); drift does not assume it.`,
+    );
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(
+      `${flag} must be an http(s) URL such as ${DEFAULT_BASE_URL}, not ${value}`,
+    );
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new UsageError(
+      `${flag} must be an http(s) URL such as ${DEFAULT_BASE_URL}, not ${value}`,
+    );
+  return value;
+}
+
+async function readState(file: string): Promise<Set<string>> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new UsageError(
+      `cannot read --state ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); write it with \`pulumi stack export --file ${file}\`.`,
+    );
+  }
+  try {
+    return parseStackExport(text, file);
+  } catch (error) {
+    if (error instanceof StateFileError) throw new UsageError(error.message);
+    throw error;
+  }
+}
