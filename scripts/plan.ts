@@ -1,10 +1,15 @@
 /**
- * npm run plan [-- --dir <root>] [--format text|json] [--show-personal] [--log-level <level>]
- * The offline preview: validates the data, expands it and prints what `pulumi up` would manage.
- * No credentials, no Pulumi CLI, no network.
+ * npm run plan [-- --dir <root>] [--format text|json] [--show-personal] [--now <iso>]
+ *   [--log-level <level>]
+ * The offline preview: validates the data, expands it, prints what `pulumi up` would manage and
+ * the summary of the checks (`npm run check` prints every finding). No credentials, no Pulumi CLI,
+ * no network. Exit 1 when the data is invalid or a check finds an error.
  */
 import path from "node:path";
-import { EXIT, runCommand } from "../infra/cli/command";
+import { EXIT, parseNow, runCommand } from "../infra/cli/command";
+import { runChecks } from "../infra/check/index";
+import { countLevels } from "../infra/check/finding";
+import { summaryLines } from "../infra/check/render";
 import { expandGraph } from "../infra/graph/expand/index";
 import { loadOrg } from "../infra/model/load";
 import { formatProblem } from "../infra/model/problem";
@@ -14,12 +19,13 @@ await runCommand(
   {
     name: "plan",
     usage:
-      "npm run plan -- [--dir <root>] [--format text|json] [--show-personal] [--log-level error|warn|info|debug]",
-    options: { "show-personal": { type: "boolean" } },
+      "npm run plan -- [--dir <root>] [--format text|json] [--show-personal] [--now <ISO instant>] [--log-level error|warn|info|debug]",
+    options: { "show-personal": { type: "boolean" }, now: { type: "string" } },
     formats: ["text", "json"],
   },
   async ({ dir, format, values, log }) => {
     const root = path.resolve(dir);
+    const now = parseNow(values.now);
     const started = performance.now();
     const { model, problems, files } = await loadOrg(root);
     log.debug(
@@ -35,11 +41,18 @@ await runCommand(
 
     const graph = expandGraph(model);
     const showPersonal = values["show-personal"] === true;
-    const input = { graph, problems, showPersonal };
+    const checks = runChecks(model, graph, { now });
+    const checkSummary = [
+      ...summaryLines(checks.findings, checks),
+      ...checks.findings.map((f) => `  ${formatProblem(f)}`),
+    ];
+    const input = { graph, problems, checkSummary, showPersonal };
     process.stdout.write(format === "json" ? renderPlanJson(input) : renderPlanText(input));
     log.debug(
-      `planned ${graph.resources.length} resources in ${(performance.now() - started).toFixed(0)} ms`,
+      `planned and checked ${graph.resources.length} resources in ${(performance.now() - started).toFixed(0)} ms`,
     );
-    return EXIT.ok;
+    const { errors } = countLevels(checks.findings);
+    if (errors > 0) log.error(`${errors} check error(s) in ${root}; see the check summary above`);
+    return errors > 0 ? EXIT.findings : EXIT.ok;
   },
 );

@@ -51,14 +51,21 @@ export function countByKind(graph: Graph): Record<ResourceKind, number> {
   return counts;
 }
 
-export function renderPlanJson({ graph, problems, showPersonal }: PlanInput): string {
+export function renderPlanJson({ graph, problems, checkSummary, showPersonal }: PlanInput): string {
   const resources = graph.resources.map((spec) => ({
     type: spec.type,
     name: spec.name,
     inputs: showPersonal ? spec.inputs : maskInputs(spec.inputs),
   }));
   const counts = countByKind(graph);
-  return `${JSON.stringify({ resources, counts, total: graph.resources.length, problems }, null, 2)}\n`;
+  const plan: Record<string, unknown> = {
+    resources,
+    counts,
+    total: graph.resources.length,
+    problems,
+  };
+  if (checkSummary) plan.checks = checkSummary;
+  return `${JSON.stringify(plan, null, 2)}\n`;
 }
 
 export function renderPlanText({ graph, problems, checkSummary, showPersonal }: PlanInput): string {
