@@ -34,7 +34,7 @@ export interface GenerateOptions {
 export const DEFAULT_SIZE = { people: 5000, rotations: 1000, services: 1500 } as const;
 
 /** `--quick`: a smoke run that takes seconds. */
-export const QUICK_SIZE = { people: 300, rotations: 60, services: 90 } as const;
+export const QUICK_SIZE = { people: 150, rotations: 30, services: 45 } as const;
 
 /** How many of each kind the generated tree defines, as loadOrg will count them. */
 export interface GeneratedCounts {
@@ -432,6 +432,10 @@ function dailyWindows(start: string, end: string): Json[] {
   return [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day_of_week: day, start, end }));
 }
 
+/**
+ * A team's policies page its own rotations together with the organisation's chain levels, so every
+ * severity still reaches the levels the SLA matrix names in time (the check verifies it).
+ */
 function teamPolicies(team: TeamPlan): Json[] {
   const [primary, secondary] = team.rotations;
   const lead = team.members[0]!;
@@ -445,10 +449,11 @@ function teamPolicies(team: TeamPlan): Json[] {
       num_loops: 2,
       critical: true,
       rules: [
-        { at_minute: 0, targets: [{ rotation: primary }] },
-        { at_minute: 15, targets: [second] },
-        { at_minute: 30, targets: [{ person: lead }] },
+        { at_minute: 0, targets: [{ rotation: primary }, { level: "L1" }] },
+        { at_minute: 15, targets: [second, { level: "L2" }] },
+        { at_minute: 30, targets: [{ person: lead }, { level: "L3" }] },
         { at_minute: 60, targets: [{ level: "L4" }] },
+        { at_minute: 120, targets: [{ level: "L5" }] },
       ],
     },
     {
@@ -459,8 +464,8 @@ function teamPolicies(team: TeamPlan): Json[] {
       num_loops: 1,
       last_rule_minutes: 120,
       rules: [
-        { at_minute: 0, targets: [{ rotation: primary }] },
-        { at_minute: 30, targets: [second] },
+        { at_minute: 0, targets: [{ rotation: primary }, { level: "L1" }] },
+        { at_minute: 15, targets: [second, { level: "L2" }] },
       ],
     },
   ];
@@ -494,10 +499,19 @@ function serviceOf(index: number, team: TeamPlan, random: Random): Json {
     escalation_policy: policy,
     severity,
   };
-  if (random.chance(0.1)) {
-    service.incident_urgency = { type: "constant", urgency: random.pick(["high", "low"]) };
-  } else if (severity === "P2") {
+  // Most services derive their urgency from the severity; some write the same rule out.
+  const explicit = random.chance(0.1);
+  if (severity === "P2") {
     service.support_hours = "market_hours";
+    if (explicit) {
+      service.incident_urgency = {
+        type: "use_support_hours",
+        during_support_hours: "high",
+        outside_support_hours: "low",
+      };
+    }
+  } else if (explicit) {
+    service.incident_urgency = { type: "constant", urgency: severity === "P3" ? "low" : "high" };
   }
   if (severity === "P0" || severity === "P1") service.acknowledgement_timeout_minutes = 30;
   if (severity === "P3" || random.chance(0.2)) {
