@@ -128,10 +128,11 @@ export function checkEscalation(
     else pending.set(key, { ...make(), classes: [timeClass] });
   };
   const who: WhoIsOnCall = (schedule, instant) => onCall.at(schedule, instant);
+  const policies = new Map(model.policies.map((p) => [names.escalationPolicy(p.id), p]));
 
   for (const spec of graph.resources) {
     if (spec.kind !== "escalationPolicy") continue;
-    const policy = model.policies.find((p) => names.escalationPolicy(p.id) === spec.name);
+    const policy = policies.get(spec.name);
     if (!policy) continue;
     const inputs = spec.inputs as unknown as EscalationPolicyInputs;
     const ruleSource = (rule: number) => policy.rules[rule]?.origin ?? spec.source;

@@ -18,19 +18,24 @@ import { slaIn } from "./escalation";
  * The earliest minute a high-urgency notification rule calls or texts a user, with the rule's
  * spec; undefined when no such rule exists (email only, or low urgency only).
  */
-export function firstHighUrgencyPage(
-  graph: Graph,
-  user: string,
-): { minute: number; spec: ResourceSpec } | undefined {
-  let best: { minute: number; spec: ResourceSpec } | undefined;
+export function firstHighUrgencyPage(graph: Graph, user: string): FirstPage | undefined {
+  return firstPages(graph).get(user);
+}
+
+type FirstPage = { minute: number; spec: ResourceSpec };
+
+/** {@link firstHighUrgencyPage} of every user at once, in one pass over the graph. */
+function firstPages(graph: Graph): Map<string, FirstPage> {
+  const best = new Map<string, FirstPage>();
   for (const spec of graph.resources) {
     if (spec.kind !== "notificationRule") continue;
     const rule = spec.inputs as unknown as NotificationRuleInputs;
-    if (rule.userId.ref !== user || rule.urgency !== "high") continue;
+    if (rule.urgency !== "high") continue;
     const type = rule.contactMethod.type;
     if (type !== "phone_contact_method" && type !== "sms_contact_method") continue;
-    if (best === undefined || rule.startDelayInMinutes < best.minute)
-      best = { minute: rule.startDelayInMinutes, spec };
+    const known = best.get(rule.userId.ref);
+    if (known === undefined || rule.startDelayInMinutes < known.minute)
+      best.set(rule.userId.ref, { minute: rule.startDelayInMinutes, spec });
   }
   return best;
 }
@@ -61,9 +66,10 @@ interface Requirement {
 export function checkResponders(model: OrgModel, graph: Graph, onCall: OnCallIndex): Finding[] {
   // The strictest requirement per user, so each person is reported once.
   const strictest = new Map<string, Requirement>();
+  const policies = new Map(model.policies.map((p) => [names.escalationPolicy(p.id), p]));
   for (const spec of graph.resources) {
     if (spec.kind !== "escalationPolicy") continue;
-    const policy = model.policies.find((p) => names.escalationPolicy(p.id) === spec.name);
+    const policy = policies.get(spec.name);
     if (!policy) continue;
     const severityIds = new Set([
       policy.severity,
@@ -87,10 +93,12 @@ export function checkResponders(model: OrgModel, graph: Graph, onCall: OnCallInd
   }
 
   const findings: Finding[] = [];
+  const pages = firstPages(graph);
+  const users = new Map(graph.resources.filter((s) => s.kind === "user").map((s) => [s.name, s]));
   for (const [user, requirement] of [...strictest].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const first = firstHighUrgencyPage(graph, user);
+    const first = pages.get(user);
     if (first !== undefined && first.minute <= requirement.minutes) continue;
-    const userSpec = graph.resources.find((s) => s.kind === "user" && s.name === user);
+    const userSpec = users.get(user);
     const person = user.replace(/^user-/, "");
     const where = `on the path of ${requirement.policy.replace(/^escalation-policy-/, "escalation policy ")}, and severity ${requirement.severity} must be acknowledged within ${requirement.minutes} min in ${TIME_CLASS_NAMES[requirement.timeClass]}`;
     const message =

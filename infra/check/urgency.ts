@@ -38,9 +38,10 @@ function minutesOf(clock: string): number {
 
 export function checkUrgency(model: OrgModel, graph: Graph, samples: readonly Sample[]): Finding[] {
   const findings: Finding[] = [];
+  const services = new Map(model.services.map((s) => [names.service(s.id), s]));
   for (const spec of graph.resources) {
     if (spec.kind !== "service") continue;
-    const service = model.services.find((s) => names.service(s.id) === spec.name);
+    const service = services.get(spec.name);
     const severity = service && model.severities.find((s) => s.id === service.severity);
     if (!service || !severity) continue;
     const inputs = spec.inputs as unknown as ServiceInputs;
