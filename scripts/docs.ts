@@ -41,7 +41,9 @@ await runCommand(
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, file.text);
     }
-    log.info(`wrote ${files.length} files to ${out} for ${new Date(now).toISOString()}`);
+    log.info(
+      `wrote ${files.length} files to ${out} for ${new Date(now).toISOString().replace(".000Z", "Z")}`,
+    );
     return EXIT.ok;
   },
 );
