@@ -130,18 +130,13 @@ function normalize(kind: ResourceKind, inputs: Inputs): InputValue {
       }
       break;
     case "escalationPolicy":
-      for (const rule of copy.rules ?? []) {
-        rule.targets = [...(rule.targets ?? [])].sort((a: any, b: any) =>
-          targetKey(a).localeCompare(targetKey(b)),
-        );
-      }
+      // A target's key already says its kind (`schedule:…`, `user:…`), so the set is kept as keys.
+      for (const rule of copy.rules ?? []) rule.targets = asSet(rule.targets, targetKey);
       break;
     case "slackConnection":
       for (const config of copy.configs ?? []) {
-        config.events = [...(config.events ?? [])].sort();
-        config.priorities = [...(config.priorities ?? [])].sort((a: InputValue, b: InputValue) =>
-          valueKey(a).localeCompare(valueKey(b)),
-        );
+        config.events = asSet(config.events, valueKey);
+        config.priorities = asSet(config.priorities, valueKey);
       }
       break;
     default:
@@ -154,9 +149,17 @@ function valueKey(value: InputValue): string {
   return isRef(value) ? value.ref : String(value);
 }
 
-function targetKey(target: { type?: string; id?: InputValue }): string {
-  return `${target.type}:${isRef(target.id) ? target.id.ref : String(target.id)}`;
+function targetKey(target: { id?: InputValue }): string {
+  return isRef(target.id) ? target.id.ref : String(target.id);
 }
+
+/** A list whose order means nothing, as sorted keys, so equal sets are equal lists. */
+function asSet<T>(items: T[] | undefined, key: (item: T) => string): string[] {
+  return (items ?? []).map(key).sort();
+}
+
+/** Fields compared as a whole set, so one change names the set rather than shifted indexes. */
+const SET_FIELD = /(^|\.)(targets|events|priorities)$/;
 
 /** An ISO instant as text that is equal for equal instants, whatever offset it was written in. */
 function instant(value: string): string {
@@ -190,6 +193,11 @@ function diff(
     const a = isRef(live) ? live.ref : live;
     const b = isRef(desired) ? desired.ref : desired;
     if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ field: path, old: a, new: b });
+    return;
+  }
+  if (SET_FIELD.test(path)) {
+    if (JSON.stringify(live) !== JSON.stringify(desired))
+      out.push({ field: path, old: live, new: desired });
     return;
   }
   if (Array.isArray(live) && Array.isArray(desired)) {

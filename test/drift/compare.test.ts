@@ -214,6 +214,12 @@ describe("compare", () => {
       old: 15,
       new: 30,
     });
+    // Each rule's targets as one set, by identity key.
+    expect(changes).toContainEqual({
+      field: "rules[0].targets",
+      old: ["user:bob@example.com"],
+      new: ["schedule:Platform primary", "user:alice.smith@example.com"],
+    });
   });
 
   it("must not report drift for an email that differs only in case (F13)", async () => {
@@ -326,8 +332,11 @@ describe("compare", () => {
       [
         "platform-slack",
         [
-          { field: "configs[0].priorities[0]", old: "priority:P2", new: "priority:P1" },
-          { field: "configs[0].priorities[1]", old: "priority:P3", new: "priority:P2" },
+          {
+            field: "configs[0].priorities",
+            old: ["priority:P2", "priority:P3"],
+            new: ["priority:P1", "priority:P2"],
+          },
         ],
       ],
     ]);
