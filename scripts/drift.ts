@@ -125,14 +125,14 @@ await runCommand(
       throw error;
     }
     const live = flattenAccount(account, { now: new Date(now) });
-    const report = compare(desired, live, { stateIds });
+    const report = compare(desired, live, { stateIds, now: new Date(now) });
 
     const importFile = values["import-file"] as string | undefined;
     if (importFile) {
       // Without the state every match may be unmanaged: an empty set says "the stack holds none".
       const entries = stateIds
         ? report.importable
-        : compare(desired, live, { stateIds: new Set() }).importable;
+        : compare(desired, live, { stateIds: new Set(), now: new Date(now) }).importable;
       await writeFile(importFile, renderImportFile(buildImportFile(entries, live)));
       log.info(
         `drift: wrote ${entries.length} resource(s) to import to ${importFile}; adopt them with \`pulumi import --file ${importFile} --generate-code=false\``,

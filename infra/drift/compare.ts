@@ -51,6 +51,11 @@ export interface DriftReport {
 export interface CompareOptions {
   /** Live ids the Pulumi stack already manages. When given, a match outside it is importable. */
   stateIds?: ReadonlySet<string>;
+  /**
+   * Layers of the data that ended before this instant are left out, as flatten leaves out ended
+   * live layers: PagerDuty keeps them as history, not configuration. Default: all layers compared.
+   */
+  now?: Date;
 }
 
 export function compare(desired: Graph, live: Graph, options: CompareOptions = {}): DriftReport {
@@ -75,7 +80,8 @@ export function compare(desired: Graph, live: Graph, options: CompareOptions = {
       report.importable.push({ kind: spec.kind, key, name: spec.name, liveId });
     }
     const changes: FieldChange[] = [];
-    diff(normalize(spec.kind, match.inputs), normalize(spec.kind, inputs), "", changes);
+    const wanted = options.now ? withoutEndedLayers(spec.kind, inputs, options.now) : inputs;
+    diff(normalize(spec.kind, match.inputs), normalize(spec.kind, wanted), "", changes);
     if (changes.length > 0)
       report.changed.push({ kind: spec.kind, key, name: spec.name, liveId, changes });
   }
@@ -107,6 +113,15 @@ function toKeys(value: InputValue, keys: Map<string, string>): InputValue {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toKeys(v, keys)]));
   }
   return value;
+}
+
+function withoutEndedLayers(kind: ResourceKind, inputs: Inputs, now: Date): Inputs {
+  if (kind !== "schedule" || !Array.isArray(inputs.layers)) return inputs;
+  const layers = inputs.layers.filter((layer) => {
+    const end = (layer as { end?: unknown }).end;
+    return typeof end !== "string" || Date.parse(end) > now.getTime();
+  });
+  return { ...inputs, layers };
 }
 
 const INSTANT_FIELDS = new Set(["start", "end", "rotationVirtualStart"]);

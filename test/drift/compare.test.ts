@@ -352,4 +352,16 @@ describe("compare", () => {
       ["checkout-slack", [{ field: "configs[0].priorities", old: undefined, new: ["*"] }]],
     ]);
   });
+
+  it("must leave out a layer of the data that ended before now, as the live side does", async () => {
+    const graph = desiredGraph();
+    const schedule = graph.resources.find((r) => r.kind === "schedule")!;
+    const layers = schedule.inputs.layers as Record<string, unknown>[];
+    // Ended on 2024-02-01, four months before NOW (2024-06-01); live it was never created.
+    layers.unshift({ ...layers[0]!, name: "Old", end: "2024-02-01T00:00:00Z" });
+
+    const report = compare(graph, await live(), { now: NOW });
+
+    expect(report.changed).toEqual([]);
+  });
 });
