@@ -65,7 +65,10 @@ export function buildModel(sections: Sections): { model: OrgModel; problems: Pro
       return {
         ...value,
         origin: originOf(source, path),
-        members: value.members.map((m, i) => ({ ...m, origin: originOf(source, [...path, "members", i]) })),
+        members: value.members.map((m, i) => ({
+          ...m,
+          origin: originOf(source, [...path, "members", i]),
+        })),
       };
     }),
     rotations: sections.rotations.map((r) => buildRotation(r as Sourced<RotationData>, ctx)),

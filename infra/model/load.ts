@@ -18,7 +18,7 @@ import {
 import { slackSchema } from "./schema/slack";
 import { teamSchema } from "./schema/team";
 import { compareProblems, formatPath, type Problem } from "./problem";
-import { positionOf, problemAt, readFolder, type DocPath, type SourceFile } from "./source";
+import { problemAt, readFolder, type DocPath, type SourceFile } from "./source";
 import { schemaProblems, withContext } from "./schema-problems";
 import { buildModel } from "./build";
 import { validateReferences } from "./references";
@@ -197,10 +197,19 @@ function collect(
   }
 }
 
-/** The origin of a node, for specs and findings to point back at. */
+/**
+ * The origin of a node, for specs and findings to point back at. Line and column are worked out
+ * when first read, so valid data never pays for the position-keeping parse.
+ */
 export function originOf(source: SourceFile, path: DocPath): Origin {
-  const { line, col } = positionOf(source, path);
-  return { file: source.file, line, col, path: formatPath(path) };
+  let position: { line: number; col: number } | undefined;
+  const locate = () => (position ??= source.locate(path));
+  const origin = { file: source.file, path: formatPath(path) } as Origin;
+  Object.defineProperties(origin, {
+    line: { enumerable: true, get: () => locate().line },
+    col: { enumerable: true, get: () => locate().col },
+  });
+  return origin;
 }
 
 export function problemAtOrigin(

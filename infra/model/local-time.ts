@@ -5,8 +5,7 @@
  * PagerDuty would silently pick one and the handoff would move by an hour. The arithmetic is the
  * timeline's (infra/timeline/zone.ts); this adapter only writes the result as PagerDuty returns it.
  */
-import { DateTime } from "luxon";
-import { localToInstant, parseInstant } from "../timeline/zone";
+import { localToInstant, offsetMinutes, parseInstant } from "../timeline/zone";
 
 export type LocalTimeResult =
   | { ok: true; instant: number }
@@ -29,10 +28,12 @@ export function resolveDateTime(written: string, zone: string): LocalTimeResult 
 
 /** ISO 8601 with the zone's offset at that instant, as PagerDuty returns schedule times. */
 export function formatInstant(instant: number, zone: string): string {
-  return (
-    DateTime.fromMillis(instant, { zone }).toISO({
-      suppressMilliseconds: true,
-      includeOffset: true,
-    }) ?? ""
-  );
+  const offset = offsetMinutes(zone, instant);
+  const wall = new Date(instant + offset * 60_000).toISOString().slice(0, 19);
+  if (offset === 0) return `${wall}Z`;
+  const sign = offset > 0 ? "+" : "-";
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, "0");
+  const mm = String(abs % 60).padStart(2, "0");
+  return `${wall}${sign}${hh}:${mm}`;
 }

@@ -77,7 +77,9 @@ function dayOffsets(zone: IANAZone, day: number): DayOffsets {
 
 /** Whether luxon (and so this module) knows `zone`. */
 export function isKnownZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  // luxon asks Intl on every call; a large organisation asks about the same few zones thousands
+  // of times, so the offset cache doubles as the answer for zones already seen.
+  return offsetCache.has(zone) || IANAZone.isValidZone(zone);
 }
 
 /** The wall-clock value of `instant` in `zone`. */
