@@ -46,7 +46,7 @@ export const policyRuleSchema = z
     at_minute: minutes.describe(
       "Cumulative minute at which this rule is reached; the first rule is at 0.",
     ),
-    targets: z.array(targetSchema).min(1),
+    targets: z.array(targetSchema).min(1).describe("Notified together when the rule is reached."),
   })
   .strict();
 
@@ -54,7 +54,10 @@ export const escalationPolicySchema = z
   .object({
     id,
     name: z.string().min(1).describe("Display name; unique among escalation policies."),
-    description: z.string().optional(),
+    description: z
+      .string()
+      .optional()
+      .describe('What the policy is for. Default: the provider\'s "Managed by Pulumi".'),
     team: id.optional().describe("Id of the team owning the policy."),
     severity: severityId.describe("The severity whose SLA this policy must meet."),
     num_loops: z
@@ -84,14 +87,14 @@ export const escalationPolicySchema = z
 export const scenarioSchema = z
   .object({
     id,
-    name: z.string().min(1),
-    description: z.string(),
+    name: z.string().min(1).describe("Name of the scenario."),
+    description: z.string().describe("When the scenario applies."),
     escalation_policy: id
       .optional()
       .describe("Id of the escalation policy that implements it, if any."),
     immediate: z.array(z.string()).default([]).describe("What happens at once."),
     later: z.array(z.string()).default([]).describe("What happens as time passes."),
-    actions: z.array(z.string()).default([]),
+    actions: z.array(z.string()).default([]).describe("What responders do."),
     notify_email_lists: z.array(id).default([]).describe("Ids of email lists to notify."),
     notify_channels: z.array(id).default([]).describe("Ids of Slack channels to notify."),
   })

@@ -15,33 +15,53 @@ export const bridgeSchema = z
   .object({
     dial: z.string().describe("Number to dial, as published."),
     access_code: z.string().describe("Access code; masked in outputs."),
-    availability: z.string(),
+    availability: z.string().describe("When the bridge can be used."),
   })
   .strict()
   .describe("The conference bridge for incident calls.");
 
 export const contactsFileSchema = z
   .object({
-    $schema: z.string().optional(),
-    people: z.array(personSchema).optional(),
-    teams: z.array(teamSchema).optional(),
-    rotations: z.array(rotationSchema).optional(),
+    $schema: z
+      .string()
+      .optional()
+      .describe("Path of this JSON Schema, for editors that read it from the data."),
+    people: z.array(personSchema).optional().describe("People who can be paged."),
+    teams: z.array(teamSchema).optional().describe("PagerDuty teams and their members."),
+    rotations: z
+      .array(rotationSchema)
+      .optional()
+      .describe("On-call rotations, created as PagerDuty schedules."),
   })
   .strict()
   .describe("A file of contacts/: people, teams, rotations.");
 
 export const policiesFileSchema = z
   .object({
-    $schema: z.string().optional(),
-    severities: z.array(severitySchema).optional(),
+    $schema: z
+      .string()
+      .optional()
+      .describe("Path of this JSON Schema, for editors that read it from the data."),
+    severities: z
+      .array(severitySchema)
+      .optional()
+      .describe("Incident severities with their SLA matrix rows."),
     market_hours: marketHoursSchema.optional(),
-    holidays: z.array(holidaySchema).optional(),
+    holidays: z.array(holidaySchema).optional().describe("Market holidays, treated like weekends."),
     escalation_chain: chainSchema.optional(),
-    escalation_policies: z.array(escalationPolicySchema).optional(),
-    scenarios: z.array(scenarioSchema).optional(),
-    services: z.array(serviceSchema).optional(),
+    escalation_policies: z
+      .array(escalationPolicySchema)
+      .optional()
+      .describe(
+        "Escalation policies: one per severity from the chain, and written-out ones for teams and scenarios.",
+      ),
+    scenarios: z.array(scenarioSchema).optional().describe("Special escalation scenarios."),
+    services: z.array(serviceSchema).optional().describe("PagerDuty services."),
     slack: slackSchema.optional(),
-    email_lists: z.array(emailListSchema).optional(),
+    email_lists: z
+      .array(emailListSchema)
+      .optional()
+      .describe("Email lists named by teams and scenarios."),
     conference_bridge: bridgeSchema.optional(),
   })
   .strict()

@@ -123,10 +123,13 @@ export const layerSchema = z
 const weeklyWindowSchema = z
   .object({
     day_of_week: isoWeekday.min(1).max(7),
-    start: timeOfDay,
+    start: timeOfDay.describe("Start of the window, in the rotation's time zone."),
     end: z
       .string()
-      .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "end is HH:MM, or 24:00 for the end of the day"),
+      .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "end is HH:MM, or 24:00 for the end of the day")
+      .describe(
+        "End of the window (exclusive), HH:MM or 24:00; an end before the start runs past midnight.",
+      ),
   })
   .strict();
 
@@ -137,7 +140,12 @@ export const coverageSchema = z
       .literal("market_hours")
       .describe("Somebody must be on call during market hours (policies: market_hours)."),
     z
-      .object({ weekly: z.array(weeklyWindowSchema).min(1) })
+      .object({
+        weekly: z
+          .array(weeklyWindowSchema)
+          .min(1)
+          .describe("Windows, one per weekday and time range."),
+      })
       .strict()
       .describe("Custom weekly windows in the rotation's time zone."),
   ])
@@ -147,7 +155,7 @@ export const rotationSchema = z
   .object({
     id,
     name: z.string().min(1).describe("Display name of the schedule; unique among rotations."),
-    description: z.string().optional(),
+    description: z.string().optional().describe("What the rotation is for."),
     team: id.optional().describe("Id of the team that owns the schedule."),
     time_zone: timeZone.describe(
       "Time zone of the schedule: handoffs and restrictions follow its wall clock, across DST changes.",

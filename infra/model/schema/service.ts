@@ -23,7 +23,10 @@ export const incidentUrgencySchema = z
 export const integrationSchema = z
   .object({
     id,
-    name: z.string().min(1),
+    name: z
+      .string()
+      .min(1)
+      .describe("Name of the integration, for example the tool that sends events."),
     type: z.literal("events_api_v2").describe("Events API v2 inbound integration."),
   })
   .strict();
@@ -32,8 +35,11 @@ export const serviceSchema = z
   .object({
     id,
     name: z.string().min(1).describe("Display name; unique among services."),
-    description: z.string().optional(),
-    team: id.optional(),
+    description: z
+      .string()
+      .optional()
+      .describe('What the service is. Default: the provider\'s "Managed by Pulumi".'),
+    team: id.optional().describe("Id of the team owning the service."),
     escalation_policy: id.describe("Id of the escalation policy."),
     severity: severityId.describe(
       "Severity class of the service's incidents: sets the default urgency.",
@@ -53,7 +59,10 @@ export const serviceSchema = z
       .nullable()
       .default(null)
       .describe("Minutes before an open incident resolves itself; null disables it. Default null."),
-    integrations: z.array(integrationSchema).default([]),
+    integrations: z
+      .array(integrationSchema)
+      .default([])
+      .describe("Inbound integrations that create incidents on the service."),
   })
   .strict()
   .superRefine((service, ctx) => {

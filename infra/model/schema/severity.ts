@@ -72,8 +72,11 @@ export const marketHoursSchema = z
 
 export const holidaySchema = z
   .object({
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD"),
-    name: z.string().min(1),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD")
+      .describe("The day, YYYY-MM-DD, in the market's time zone."),
+    name: z.string().min(1).describe("Name of the holiday."),
   })
   .strict()
   .describe(

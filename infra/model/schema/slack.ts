@@ -46,7 +46,7 @@ export const connectionSchema = z
     notification_type: z
       .enum(["responder", "stakeholder"])
       .describe("responder: can act from Slack; stakeholder: informed only."),
-    events: z.array(z.enum(SLACK_EVENTS)).min(1),
+    events: z.array(z.enum(SLACK_EVENTS)).min(1).describe("Incident events posted to the channel."),
     urgency: z
       .enum(["high", "low", "any"])
       .default("any")
@@ -66,8 +66,11 @@ export const slackSchema = z
       .string()
       .regex(/^T[A-Z0-9]{6,}$/, "Slack workspace ids start with T")
       .describe("Slack workspace (team) id, T…."),
-    channels: z.array(channelSchema).default([]),
-    connections: z.array(connectionSchema).default([]),
+    channels: z.array(channelSchema).default([]).describe("Existing Slack channels, by id."),
+    connections: z
+      .array(connectionSchema)
+      .default([])
+      .describe("Routes from services and teams to channels."),
   })
   .strict()
   .describe("Slack routing. https://support.pagerduty.com/main/docs/slack-integration-guide");
