@@ -3,14 +3,19 @@
  * a JSON Schema validator for response bodies and a matcher from a request to the operation that
  * defines it. Read from the shared copy beside the repository, never fetched.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const DESCRIPTIONS_DIR = join(here, "..", "..", "..", "shared", "pagerduty-api");
+/**
+ * PagerDuty's official OpenAPI descriptions: PAGERDUTY_OPENAPI_DIR, or the shared/pagerduty-api
+ * folder beside the repository (where this project's machines and CI keep them).
+ */
+export const DESCRIPTIONS_DIR =
+  process.env.PAGERDUTY_OPENAPI_DIR ?? join(here, "..", "..", "..", "shared", "pagerduty-api");
 
 type Json = Record<string, any>;
 
@@ -87,7 +92,14 @@ function patchIncludable(doc: Json): void {
 }
 
 export function loadDescription(api: ApiName): Json {
-  const doc = JSON.parse(readFileSync(join(DESCRIPTIONS_DIR, FILES[api]), "utf8")) as Json;
+  const file = join(DESCRIPTIONS_DIR, FILES[api]);
+  if (!existsSync(file)) {
+    // The contract tests must not pass without the contract: say where it was looked for.
+    throw new Error(
+      `PagerDuty's OpenAPI description ${file} is missing: put shared/pagerduty-api beside the repository or set PAGERDUTY_OPENAPI_DIR`,
+    );
+  }
+  const doc = JSON.parse(readFileSync(file, "utf8")) as Json;
   if (api === "rest") {
     patchKnownNullable(doc);
     patchIncludable(doc);
