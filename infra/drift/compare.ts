@@ -19,6 +19,7 @@ import {
   type ResourceKind,
   type ResourceSpec,
 } from "../graph/types";
+import { diffInputs } from "../graph/equivalence";
 import { defaultEmailKey, identity } from "./identity";
 
 export interface FieldChange {
@@ -79,9 +80,12 @@ export function compare(desired: Graph, live: Graph, options: CompareOptions = {
     if (options.stateIds && !options.stateIds.has(liveId)) {
       report.importable.push({ kind: spec.kind, key, name: spec.name, liveId });
     }
-    const changes: FieldChange[] = [];
     const wanted = options.now ? withoutEndedLayers(spec.kind, inputs, options.now) : inputs;
-    diff(normalize(spec.kind, match.inputs), normalize(spec.kind, wanted), "", changes);
+    const changes: FieldChange[] = diffInputs(spec.kind, match.inputs, wanted).map((change) => ({
+      field: change.path,
+      old: compact(change.before),
+      new: compact(change.after),
+    }));
     if (changes.length > 0)
       report.changed.push({ kind: spec.kind, key, name: spec.name, liveId, changes });
   }
@@ -124,114 +128,17 @@ function withoutEndedLayers(kind: ResourceKind, inputs: Inputs, now: Date): Inpu
   return { ...inputs, layers };
 }
 
-const INSTANT_FIELDS = new Set(["start", "end", "rotationVirtualStart"]);
-
-/** Puts both sides in the same canonical form before the field-by-field walk. */
-function normalize(kind: ResourceKind, inputs: Inputs): InputValue {
-  const copy = structuredClone(inputs) as Record<string, any>;
-  switch (kind) {
-    case "user":
-      copy.email = String(copy.email).toLowerCase();
-      break;
-    case "teamMembership":
-      // The API's default team role.
-      copy.role ??= "manager";
-      break;
-    case "schedule":
-      for (const layer of copy.layers ?? []) {
-        for (const field of INSTANT_FIELDS) {
-          if (typeof layer[field] === "string") layer[field] = instant(layer[field]);
-        }
-      }
-      break;
-    case "escalationPolicy":
-      // A target's key already says its kind (`schedule:…`, `user:…`), so the set is kept as keys.
-      for (const rule of copy.rules ?? []) rule.targets = asSet(rule.targets, targetKey);
-      break;
-    case "slackConnection":
-      for (const config of copy.configs ?? []) {
-        config.events = asSet(config.events, valueKey);
-        config.priorities = asSet(config.priorities, valueKey);
-      }
-      break;
-    default:
-      break;
+/**
+ * A value as the report shows it: a reference (or a target, which is a typed reference) as the
+ * identity key it points at, so a rule's targets read `["schedule:Primary", "user:alice@…"]`.
+ */
+function compact(value: InputValue | undefined): unknown {
+  if (value === undefined || value === null || typeof value !== "object") return value;
+  if (isRef(value)) return value.ref;
+  if (Array.isArray(value)) return value.map(compact);
+  const record = value as { [key: string]: InputValue };
+  if (isRef(record.id) && typeof record.type === "string" && Object.keys(record).length === 2) {
+    return record.id.ref;
   }
-  return dropEmpty(copy) ?? {};
-}
-
-function valueKey(value: InputValue): string {
-  return isRef(value) ? value.ref : String(value);
-}
-
-function targetKey(target: { id?: InputValue }): string {
-  return isRef(target.id) ? target.id.ref : String(target.id);
-}
-
-/** A list whose order means nothing, as sorted keys, so equal sets are equal lists. */
-function asSet<T>(items: T[] | undefined, key: (item: T) => string): string[] {
-  return (items ?? []).map(key).sort();
-}
-
-/** Fields compared as a whole set, so one change names the set rather than shifted indexes. */
-const SET_FIELD = /(^|\.)(targets|events|priorities)$/;
-
-/** An ISO instant as text that is equal for equal instants, whatever offset it was written in. */
-function instant(value: string): string {
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? value : new Date(time).toISOString();
-}
-
-/** Removes `undefined`, `null`, `""` and `[]`: the data leaving a field out means the API default. */
-function dropEmpty(value: InputValue | undefined): InputValue | undefined {
-  if (value === undefined || value === null || value === "") return undefined;
-  if (Array.isArray(value)) {
-    const items = value.map((item) => dropEmpty(item) ?? null);
-    return items.length === 0 ? undefined : items;
-  }
-  if (typeof value === "object" && !isRef(value) && !isLookup(value)) {
-    const entries = Object.entries(value)
-      .map(([k, v]) => [k, dropEmpty(v)] as const)
-      .filter(([, v]) => v !== undefined);
-    return Object.fromEntries(entries) as InputValue;
-  }
-  return value;
-}
-
-function diff(
-  live: InputValue | undefined,
-  desired: InputValue | undefined,
-  path: string,
-  out: FieldChange[],
-): void {
-  if (isRef(live) || isRef(desired) || isLookup(desired)) {
-    const a = isRef(live) ? live.ref : live;
-    const b = isRef(desired) ? desired.ref : desired;
-    if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ field: path, old: a, new: b });
-    return;
-  }
-  if (SET_FIELD.test(path)) {
-    if (JSON.stringify(live) !== JSON.stringify(desired))
-      out.push({ field: path, old: live, new: desired });
-    return;
-  }
-  if (Array.isArray(live) && Array.isArray(desired)) {
-    for (let i = 0; i < Math.max(live.length, desired.length); i += 1) {
-      diff(live[i], desired[i], `${path}[${i}]`, out);
-    }
-    return;
-  }
-  if (isObject(live) && isObject(desired)) {
-    const fields = [...new Set([...Object.keys(live), ...Object.keys(desired)])].sort();
-    const a = live as Record<string, InputValue>;
-    const b = desired as Record<string, InputValue>;
-    for (const field of fields) diff(a[field], b[field], path ? `${path}.${field}` : field, out);
-    return;
-  }
-  if (JSON.stringify(live) !== JSON.stringify(desired))
-    out.push({ field: path, old: live, new: desired });
-}
-
-function isObject(value: InputValue | undefined): value is { [key: string]: InputValue } {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, compact(v)]));
 }

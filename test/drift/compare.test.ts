@@ -269,12 +269,13 @@ describe("compare", () => {
         key: "schedule:Platform primary",
         name: "primary",
         liveId: expect.any(String),
-        // 10:00+01:00 = 09:00Z live; the data's 09:00+01:00 = 08:00Z.
+        // 10:00+01:00 = 09:00Z live; the data's 09:00+01:00 = 08:00Z: different instants, so a
+        // change, shown as each side writes it.
         changes: [
           {
             field: "layers[0].start",
-            old: "2024-01-01T09:00:00.000Z",
-            new: "2024-01-01T08:00:00.000Z",
+            old: "2024-01-01T10:00:00+01:00",
+            new: "2024-01-01T09:00:00+01:00",
           },
         ],
       },
