@@ -48,10 +48,10 @@ export async function readLive(graph: Graph, url: string): Promise<{ detail: Det
   const account = await readAccount(client, [...workspaces].sort());
   const readSeconds = (performance.now() - readStarted) / 1000;
   const compareStarted = performance.now();
-  const report = compare(
-    graph,
-    flattenAccount(account, { now: new Date(Date.parse("2026-06-01T00:00:00Z")) }),
-  );
+  // The same instant on both sides: flatten leaves out live layers that ended before it, and
+  // compare must leave out the data's ended layers too, as the drift command does.
+  const now = new Date(Date.parse("2026-06-01T00:00:00Z"));
+  const report = compare(graph, flattenAccount(account, { now }), { now });
   const compareSeconds = (performance.now() - compareStarted) / 1000;
 
   const detail: Detail = {
