@@ -14,7 +14,23 @@ export type PhoneResult =
 /** Digits first (spaces, dots, dashes and brackets allowed for reading), then pauses and extension. */
 const WRITTEN = /^(\+?)([\d\s().-]+?)([,*#][\d,*#]*)?$/;
 
+/**
+ * People usually list one number twice (phone and SMS); parsing is the costly part of reading a
+ * large organisation, so each written number is parsed once per process.
+ */
+const parsed = new Map<string, PhoneResult>();
+
 export function normalisePhone(countryCode: number | undefined, written: string): PhoneResult {
+  const key = `${countryCode ?? ""}|${written}`;
+  let result = parsed.get(key);
+  if (result === undefined) {
+    result = parsePhone(countryCode, written);
+    parsed.set(key, result);
+  }
+  return result;
+}
+
+function parsePhone(countryCode: number | undefined, written: string): PhoneResult {
   const match = WRITTEN.exec(written.trim());
   if (!match) {
     return {
@@ -51,12 +67,12 @@ export function normalisePhone(countryCode: number | undefined, written: string)
     };
   }
 
-  const parsed = plus
+  const phone = plus
     ? parsePhoneNumberFromString(`+${digits}`)
     : parsePhoneNumberFromString(digits, {
         defaultCallingCode: String(countryCode) as CountryCallingCode,
       });
-  if (!parsed || !parsed.isPossible()) {
+  if (!phone || !phone.isPossible()) {
     return {
       ok: false,
       code: "PHONE_INVALID",
@@ -64,19 +80,19 @@ export function normalisePhone(countryCode: number | undefined, written: string)
       hint: "check the number of digits and the country code",
     };
   }
-  if (!plus && parsed.nationalNumber !== digits) {
+  if (!plus && phone.nationalNumber !== digits) {
     // libphonenumber strips a national (trunk) prefix such as 0 in the UK or 1 in North America;
     // PagerDuty would store it and dial it after the country code, which fails.
     return {
       ok: false,
       code: "PHONE_TRUNK_PREFIX",
       message: `${digits} starts with the trunk prefix for +${countryCode}; PagerDuty needs the national number without it`,
-      hint: String(parsed.nationalNumber),
+      hint: String(phone.nationalNumber),
     };
   }
   return {
     ok: true,
-    countryCode: Number(parsed.countryCallingCode),
-    address: `${parsed.nationalNumber}${extension}`,
+    countryCode: Number(phone.countryCallingCode),
+    address: `${phone.nationalNumber}${extension}`,
   };
 }
