@@ -26,7 +26,7 @@ export default async function program(): Promise<Record<string, pulumi.Output<st
   if (!model || errors.length > 0) {
     // Pulumi prints the message; the positions let the author fix the data without running plan.
     throw new pulumi.RunError(
-      `the data has ${errors.length} error(s):\n${errors.map(formatProblem).join("\n")}`,
+      `the data has ${errors.length} error(s):\n${errors.map((problem) => formatProblem(problem)).join("\n")}`,
     );
   }
 

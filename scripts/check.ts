@@ -16,13 +16,18 @@ import {
 } from "../infra/check/render";
 import { expandGraph } from "../infra/graph/expand/index";
 import { loadOrg } from "../infra/model/load";
+import { maskProblem } from "../infra/model/problem";
 
 await runCommand(
   {
     name: "check",
     usage:
-      "npm run check -- [--dir <root>] [--now <ISO instant>] [--horizon-days 28] [--format text|json|github] [--log-level error|warn|info|debug]",
-    options: { now: { type: "string" }, "horizon-days": { type: "string" } },
+      "npm run check -- [--dir <root>] [--now <ISO instant>] [--horizon-days 28] [--format text|json|github] [--show-personal] [--log-level error|warn|info|debug]",
+    options: {
+      now: { type: "string" },
+      "horizon-days": { type: "string" },
+      "show-personal": { type: "boolean" },
+    },
     formats: ["text", "json", "github"],
   },
   async ({ dir, format, values, log }) => {
@@ -45,6 +50,8 @@ await runCommand(
       );
     }
 
+    // Emails and phone numbers quoted by a finding are masked: CI logs are widely readable.
+    if (values["show-personal"] !== true) findings = findings.map(maskProblem);
     const render =
       format === "json"
         ? renderFindingsJson(findings, result)

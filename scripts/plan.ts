@@ -12,7 +12,7 @@ import { countLevels } from "../infra/check/finding";
 import { summaryLines } from "../infra/check/render";
 import { expandGraph } from "../infra/graph/expand/index";
 import { loadOrg } from "../infra/model/load";
-import { formatProblem } from "../infra/model/problem";
+import { formatProblem, maskProblem } from "../infra/model/problem";
 import { renderPlanJson, renderPlanText } from "../infra/render/plan";
 
 await runCommand(
@@ -32,19 +32,24 @@ await runCommand(
       `read and validated ${files} file(s) in ${(performance.now() - started).toFixed(0)} ms`,
     );
 
+    const showPersonal = values["show-personal"] === true;
     if (!model) {
-      for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
+      const shown = showPersonal ? problems : problems.map(maskProblem);
+      if (format === "json") {
+        process.stdout.write(`${JSON.stringify({ resources: [], problems: shown }, null, 2)}\n`);
+      } else {
+        for (const problem of shown) process.stdout.write(`${formatProblem(problem, true)}\n`);
+      }
       const errors = problems.filter((p) => p.level === "error").length;
       log.error(`${errors} error(s) in ${root}; nothing was planned`);
       return EXIT.findings;
     }
 
     const graph = expandGraph(model);
-    const showPersonal = values["show-personal"] === true;
     const checks = runChecks(model, graph, { now });
     const checkSummary = [
       ...summaryLines(checks.findings, checks),
-      ...checks.findings.map((f) => `  ${formatProblem(f)}`),
+      ...checks.findings.map((f) => `  ${formatProblem(f, showPersonal)}`),
     ];
     const input = { graph, problems, checkSummary, showPersonal };
     process.stdout.write(format === "json" ? renderPlanJson(input) : renderPlanText(input));

@@ -9,7 +9,8 @@ import type { CheckResult } from "./index";
 import { TIME_CLASS_NAMES } from "./time-class";
 
 export function renderFindingsText(findings: readonly Finding[], result?: CheckResult): string {
-  const out = findings.map((finding) => formatProblem(finding));
+  // Findings arrive masked or not as the command decided; print them as they are.
+  const out = findings.map((finding) => formatProblem(finding, true));
   out.push(...summaryLines(findings, result));
   return `${out.join("\n")}\n`;
 }

@@ -35,15 +35,24 @@ import type {
 
 interface Context {
   problems: Problem[];
-  report(source: SourceFile, path: DocPath, code: string, message: string, hint?: string): void;
+  report(
+    source: SourceFile,
+    path: DocPath,
+    code: string,
+    message: string,
+    hint?: string,
+    personal?: string[],
+  ): void;
 }
 
 export function buildModel(sections: Sections): { model: OrgModel; problems: Problem[] } {
   const problems: Problem[] = [];
   const ctx: Context = {
     problems,
-    report(source, path, code, message, hint) {
-      problems.push(problemAt(source, path, code, withContext(source.data, path, message), hint));
+    report(source, path, code, message, hint, personal) {
+      const problem = problemAt(source, path, code, withContext(source.data, path, message), hint);
+      if (personal) problem.personal = personal;
+      problems.push(problem);
     },
   };
 
@@ -157,7 +166,11 @@ function buildPerson({ value, source, path }: Sourced<PersonData>, ctx: Context)
     }
     const phone = normalisePhone(method.country_code, method.number);
     if (!phone.ok) {
-      ctx.report(source, [...at, "number"], phone.code, phone.message, phone.hint);
+      // The message quotes the number as written and as digits; a hint may be the fixed number.
+      const digits = method.number.replace(/[^\d]/g, "");
+      const hinted = phone.hint && /^\d+$/.test(phone.hint) ? [phone.hint] : [];
+      const personal = [method.number, digits, ...hinted].filter((v) => v.length > 0);
+      ctx.report(source, [...at, "number"], phone.code, phone.message, phone.hint, personal);
       return;
     }
     contactMethods.push({

@@ -2,6 +2,7 @@
  * A problem found in the data: where it is, a stable code to search for, what is wrong and what to
  * do instead. Every stage collects problems and reports them all at once.
  */
+import { maskEmail, maskPhone } from "../cli/mask";
 export type ProblemLevel = "error" | "warning";
 
 export interface Problem {
@@ -16,6 +17,11 @@ export interface Problem {
   path: string;
   message: string;
   hint?: string;
+  /**
+   * Personal values (emails, phone numbers) quoted in the message or hint. Outputs meant for CI
+   * logs mask them ({@link maskProblem}) unless the user asks to see them.
+   */
+  personal?: string[];
 }
 
 export function formatPath(path: readonly (string | number)[]): string {
@@ -27,7 +33,24 @@ export function formatPath(path: readonly (string | number)[]): string {
   return out;
 }
 
-export function formatProblem(problem: Problem): string {
+/** The problem with every personal value of its message and hint masked. */
+export function maskProblem<P extends Problem>(problem: P): P {
+  if (!problem.personal || problem.personal.length === 0) return problem;
+  const mask = (text: string) =>
+    problem.personal!.reduce(
+      (out, value) =>
+        out.split(value).join(value.includes("@") ? maskEmail(value) : maskPhone(value)),
+      text,
+    );
+  const { personal: _quoted, ...rest } = problem;
+  const masked = { ...rest, message: mask(problem.message) } as P;
+  if (problem.hint !== undefined) masked.hint = mask(problem.hint);
+  return masked;
+}
+
+/** `file:line:col level CODE at path: message (hint: …)`, personal values masked unless shown. */
+export function formatProblem(problem: Problem, showPersonal = false): string {
+  if (!showPersonal) problem = maskProblem(problem);
   const where = `${problem.file}:${problem.line}:${problem.col}`;
   const hint = problem.hint ? ` (hint: ${problem.hint})` : "";
   const at = problem.path ? ` at ${problem.path}` : "";

@@ -22,7 +22,7 @@ import {
   type ResourceSpec,
 } from "../graph/types";
 import { maskEmail, maskInputs, maskPhone } from "../cli/mask";
-import { formatProblem, type Problem } from "../model/problem";
+import { formatProblem, maskProblem, type Problem } from "../model/problem";
 
 export interface PlanInput {
   graph: Graph;
@@ -62,7 +62,7 @@ export function renderPlanJson({ graph, problems, checkSummary, showPersonal }: 
     resources,
     counts,
     total: graph.resources.length,
-    problems,
+    problems: showPersonal ? problems : problems.map(maskProblem),
   };
   if (checkSummary) plan.checks = checkSummary;
   return `${JSON.stringify(plan, null, 2)}\n`;
@@ -91,7 +91,7 @@ export function renderPlanText({ graph, problems, checkSummary, showPersonal }: 
   const errors = problems.filter((p) => p.level === "error").length;
   const warnings = problems.length - errors;
   out.push(`Validation: ${errors} error(s), ${warnings} warning(s)`);
-  for (const problem of problems) out.push(`  ${formatProblem(problem)}`);
+  for (const problem of problems) out.push(`  ${formatProblem(problem, showPersonal)}`);
   if (checkSummary) out.push(...checkSummary);
   return `${out.join("\n")}\n`;
 }

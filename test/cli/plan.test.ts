@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT, runScript } from "../support/tree";
@@ -47,7 +49,10 @@ describe("npm run plan", () => {
 
     // Running sums of the rule delays: level 2 at 15, 3 at 30, 4 at 60, 5 at 120.
     const delays: number[] = p0.inputs.rules.map((r: any) => r.escalationDelayInMinutes);
-    const reached = delays.reduce<number[]>((acc, _d, i) => [...acc, i === 0 ? 0 : acc[i - 1]! + delays[i - 1]!], []);
+    const reached = delays.reduce<number[]>(
+      (acc, _d, i) => [...acc, i === 0 ? 0 : acc[i - 1]! + delays[i - 1]!],
+      [],
+    );
     expect(reached).toEqual([0, 15, 30, 60, 120]);
 
     const policies = plan.resources.filter((r) => r.type.endsWith("EscalationPolicy"));
@@ -65,7 +70,10 @@ describe("npm run plan", () => {
   });
 
   it("must print every problem of a broken tree at file:line:col with its code and exit 1", async () => {
-    const { status, stdout, stderr } = await runScript("plan.ts", ["--dir", fixture("broken-many")]);
+    const { status, stdout, stderr } = await runScript("plan.ts", [
+      "--dir",
+      fixture("broken-many"),
+    ]);
     expect(status).toBe(1);
     // Positions read off test/fixtures/broken-many by hand: the number value on line 11 (8 spaces
     // and "number: "), carol's entry on line 18, dave's time zone value on line 25, the restriction
@@ -94,7 +102,11 @@ describe("npm run plan", () => {
   });
 
   it.each([
-    ["a missing folder", ["--dir", "/nonexistent/tree"], /cannot read folder \/nonexistent\/tree\/contacts/],
+    [
+      "a missing folder",
+      ["--dir", "/nonexistent/tree"],
+      /cannot read folder \/nonexistent\/tree\/contacts/,
+    ],
     ["a file given as the folder", ["--dir", path.join(REPO_ROOT, "package.json")], /not a folder/],
     ["an unknown option", ["--frobnicate"], /Unknown option '--frobnicate'/],
     ["an unknown format", ["--format", "yaml"], /--format must be one of text, json/],
@@ -105,5 +117,33 @@ describe("npm run plan", () => {
     expect(stderr.trim().split("\n")).toHaveLength(1);
     expect(stderr).toMatch(message);
     expect(stderr).not.toMatch(NO_STACK);
+  });
+
+  it("must refuse a tree without data, which would plan the deletion of everything", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "pd-empty-"));
+    mkdirSync(path.join(root, "contacts"));
+    mkdirSync(path.join(root, "policies"));
+    const { status, stdout } = await runScript("plan.ts", ["--dir", root]);
+    expect(status).toBe(1);
+    expect(stdout).toMatch(/error DATA_EMPTY/);
+  });
+
+  it("must write invalid data as JSON when JSON is asked for, masking personal values", async () => {
+    const { status, stdout } = await runScript("plan.ts", [
+      "--dir",
+      fixture("broken-many"),
+      "--format",
+      "json",
+    ]);
+    expect(status).toBe(1);
+    const plan = JSON.parse(stdout) as {
+      resources: unknown[];
+      problems: { code: string; hint?: string }[];
+    };
+    expect(plan.resources).toEqual([]);
+    expect(plan.problems.map((p) => p.code)).toContain("PHONE_TRUNK_PREFIX");
+    // broken-many writes the UK number 01332412251: neither it nor the fixed 1332412251 is shown.
+    expect(stdout).not.toContain("1332412251");
+    expect(stdout).not.toContain("BOB@example.com");
   });
 });
