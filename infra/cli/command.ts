@@ -129,14 +129,32 @@ export function parseInvocation<O extends Options>(
   };
 }
 
-/** `--now` as epoch milliseconds; defaults to the clock, which only commands ever read. */
+/**
+ * `--now` as epoch milliseconds; defaults to the clock, which only commands ever read. The instant
+ * must carry `Z` or an offset (a bare local time would depend on the machine's zone) and be a real
+ * date (2026-02-30 is refused rather than rolled over into March).
+ */
 export function parseNow(value: string | boolean | undefined): number {
   if (value === undefined) return Date.now();
-  const ms =
-    typeof value === "string" && /\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(ms))
-    throw new UsageError(
-      `--now must be an ISO 8601 instant such as 2026-01-05T12:00:00Z, not ${String(value)}`,
+  const text = typeof value === "string" ? value : "";
+  const match =
+    /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(
+      text,
     );
+  const ms = match ? Date.parse(text) : NaN;
+  const [, y, mo, d, h, mi] = match ?? [];
+  const real =
+    match !== null &&
+    !Number.isNaN(ms) &&
+    Number(mo) >= 1 &&
+    Number(mo) <= 12 &&
+    Number(d) <= new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate() &&
+    Number(h) <= 23 &&
+    Number(mi) <= 59;
+  if (!real) {
+    throw new UsageError(
+      `--now must be an ISO 8601 instant with Z or an offset, such as 2026-01-05T12:00:00Z, not ${String(value)}`,
+    );
+  }
   return ms;
 }

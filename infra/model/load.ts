@@ -3,6 +3,7 @@
  * schema, merges the sections, normalises phones and date-times, and resolves references. Every
  * problem is collected; the model is returned only when there is no error.
  */
+import path from "node:path";
 import type { z } from "zod";
 import { chainSchema, escalationPolicySchema, scenarioSchema } from "./schema/escalation";
 import { bridgeSchema } from "./schema/file";
@@ -76,6 +77,21 @@ export async function loadOrg(root: string): Promise<LoadResult> {
   const contacts = await readFolder(root, "contacts");
   const policies = await readFolder(root, "policies");
   const problems: Problem[] = [...contacts.problems, ...policies.problems];
+  if (contacts.sources.length + policies.sources.length + problems.length === 0) {
+    // An empty tree would plan zero resources, and `pulumi up` would delete everything: a wrong
+    // --dir must not look like a valid organisation.
+    const empty: Problem = {
+      code: "DATA_EMPTY",
+      level: "error",
+      file: "contacts",
+      line: 1,
+      col: 1,
+      path: "",
+      message: `no YAML files in ${path.join(root, "contacts")} or ${path.join(root, "policies")}`,
+      hint: "point --dir at the folder that holds contacts/ and policies/",
+    };
+    return { problems: [empty], files: 0 };
+  }
 
   const sections = emptySections();
   for (const source of contacts.sources) collect(source, CONTACTS_SECTIONS, sections, problems);
@@ -185,14 +201,17 @@ function collect(
       ? (value as unknown[]).map((item, index) => [item, [key, index]])
       : [[value, [key]]];
     for (const [item, path] of items) {
-      const parsed = schema.safeParse(item);
+      // reportInput: zod 4 leaves the offending value out of its issues unless asked, and the
+      // messages name it ("must be a number, not string \"zero\"").
+      const parsed = schema.safeParse(item, { reportInput: true });
       if (parsed.success) {
         sections[name].push({ value: parsed.data, source, path });
         continue;
       }
       problems.push(...schemaProblems(source, parsed.error, path));
       const id = item && typeof item === "object" ? (item as { id?: unknown }).id : undefined;
-      if (typeof id === "string") sections.invalidIds.add(`${name}:${id}`);
+      if (!isList) sections.invalidIds.add(`${name}:*`);
+      else if (typeof id === "string") sections.invalidIds.add(`${name}:${id}`);
     }
   }
 }

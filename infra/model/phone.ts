@@ -3,7 +3,13 @@
  * without `+` or trunk prefix, at most 40 characters of digits and `,*#` (commas are pauses before an
  * extension). Parsing and plausibility come from libphonenumber-js, not a home-made pattern.
  */
-import { parsePhoneNumberFromString, type CountryCallingCode } from "libphonenumber-js";
+import {
+  isSupportedCountry,
+  getCountries,
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+  type CountryCallingCode,
+} from "libphonenumber-js";
 
 export const MAX_ADDRESS_LENGTH = 40;
 
@@ -24,7 +30,17 @@ export function normalisePhone(countryCode: number | undefined, written: string)
   const key = `${countryCode ?? ""}|${written}`;
   let result = parsed.get(key);
   if (result === undefined) {
-    result = parsePhone(countryCode, written);
+    try {
+      result = parsePhone(countryCode, written);
+    } catch (error) {
+      // libphonenumber-js throws on input its metadata cannot place; that is bad data, not a crash.
+      result = {
+        ok: false,
+        code: "PHONE_INVALID",
+        message: `the number cannot be read: ${(error as Error).message}`,
+        hint: "check the number of digits and the country code",
+      };
+    }
     parsed.set(key, result);
   }
   return result;
@@ -67,6 +83,14 @@ function parsePhone(countryCode: number | undefined, written: string): PhoneResu
     };
   }
 
+  if (countryCode !== undefined && !isSupportedCallingCode(countryCode)) {
+    return {
+      ok: false,
+      code: "PHONE_COUNTRY_CODE_UNKNOWN",
+      message: `+${countryCode} is not a country calling code`,
+      hint: "use the calling code of the number's country, for example 1, 44 or 91",
+    };
+  }
   const phone = plus
     ? parsePhoneNumberFromString(`+${digits}`)
     : parsePhoneNumberFromString(digits, {
@@ -86,7 +110,7 @@ function parsePhone(countryCode: number | undefined, written: string): PhoneResu
     return {
       ok: false,
       code: "PHONE_TRUNK_PREFIX",
-      message: `${digits} starts with the trunk prefix for +${countryCode}; PagerDuty needs the national number without it`,
+      message: `the number starts with the trunk prefix ${digits.slice(0, digits.length - phone.nationalNumber.length)} for +${countryCode}; PagerDuty needs the national number without it`,
       hint: String(phone.nationalNumber),
     };
   }
@@ -95,4 +119,16 @@ function parsePhone(countryCode: number | undefined, written: string): PhoneResu
     countryCode: Number(phone.countryCallingCode),
     address: `${phone.nationalNumber}${extension}`,
   };
+}
+
+/** The calling codes libphonenumber-js has metadata for (it throws on any other). */
+let callingCodes: Set<number> | undefined;
+
+function isSupportedCallingCode(code: number): boolean {
+  callingCodes ??= new Set(
+    getCountries()
+      .filter((country) => isSupportedCountry(country))
+      .map((country) => Number(getCountryCallingCode(country))),
+  );
+  return callingCodes.has(code);
 }

@@ -14,6 +14,8 @@ const DUPLICATE_CODES: Record<string, string> = {
   email: "EMAIL_DUPLICATE",
   name: "NAME_DUPLICATE",
   setting: "NOTIFICATION_RULE_DUPLICATE",
+  "Slack channel id": "CHANNEL_ID_DUPLICATE",
+  entry: "SOURCE_DUPLICATE",
 };
 
 /** Section names of the kinds references point to, to recognise ids of items refused earlier. */
@@ -25,6 +27,8 @@ const SECTION_OF: Record<string, string> = {
   "escalation policy": "escalation_policies",
   service: "services",
   "email list": "email_lists",
+  level: "escalation_chain",
+  channel: "slack",
 };
 
 export function validateReferences(
@@ -32,6 +36,8 @@ export function validateReferences(
   invalidIds: ReadonlySet<string> = new Set(),
 ): Problem[] {
   const problems: Problem[] = [];
+  /** A single section (market hours, the chain, Slack) written but refused by its schema. */
+  const refused = (section: string) => invalidIds.has(`${section}:*`);
   const report = (origin: Origin, code: string, message: string, hint?: string) =>
     problems.push(problemAtOrigin(origin, code, message, hint));
 
@@ -56,6 +62,7 @@ export function validateReferences(
           `${kind} ${what} ${raw} is already used at ${first.origin.file}:${first.origin.line}${compare}`,
           `give each ${kind} its own ${what}`,
         );
+        if (what === "email") problems[problems.length - 1]!.personal = [raw, key(first)];
       } else {
         seen.set(k, item);
       }
@@ -87,7 +94,10 @@ export function validateReferences(
     known: Map<string, unknown>,
     where: string,
   ) => {
-    if (known.has(id) || invalidIds.has(`${SECTION_OF[kind]}:${id}`)) return;
+    const section = SECTION_OF[kind];
+    if (known.has(id) || invalidIds.has(`${section}:${id}`) || invalidIds.has(`${section}:*`)) {
+      return;
+    }
     const candidates = [...known.keys()];
     const near = candidates.filter((c) => c.startsWith(id.slice(0, 3))).slice(0, 3);
     const hint =
@@ -146,7 +156,7 @@ export function validateReferences(
         ),
       );
     }
-    if (rotation.covers === "market_hours" && !model.marketHours) {
+    if (rotation.covers === "market_hours" && !model.marketHours && !refused("market_hours")) {
       report(
         rotation.origin,
         "REFERENCE_UNKNOWN",
@@ -190,7 +200,7 @@ export function validateReferences(
         `escalation policy ${policy.id}`,
       );
     }
-    if (policy.fromChain && !model.chain) {
+    if (policy.fromChain && !model.chain && !refused("escalation_chain")) {
       report(
         policy.origin,
         "REFERENCE_UNKNOWN",
@@ -229,7 +239,11 @@ export function validateReferences(
       service.integrations.map((i) => ({ ...i, origin: service.origin })),
       (i) => i.id,
     );
-    if (service.support_hours === "market_hours" && !model.marketHours) {
+    if (
+      service.support_hours === "market_hours" &&
+      !model.marketHours &&
+      !refused("market_hours")
+    ) {
       report(
         service.origin,
         "REFERENCE_UNKNOWN",
@@ -238,8 +252,17 @@ export function validateReferences(
     }
   }
 
+  unique("channel", model.slack?.channels ?? [], (c) => c.channel_id, "Slack channel id");
   for (const connection of model.slack?.connections ?? []) {
     const where = `Slack connection ${connection.id}`;
+    // One PagerDuty connection is made per source: a source named twice would be two resources
+    // with one logical name.
+    unique(
+      `source of ${where}`,
+      connection.sources.map((source) => ({ ...source, origin: connection.origin })),
+      (source) => ("service" in source ? `service ${source.service}` : `team ${source.team}`),
+      "entry",
+    );
     check(connection.origin, "channel", connection.channel, channels, where);
     for (const source of connection.sources) {
       if ("service" in source) check(connection.origin, "service", source.service, services, where);

@@ -131,7 +131,10 @@ function syntaxProblems(file: string, text: string, fastError: unknown): Problem
 
 export class UnreadableInputError extends Error {}
 
-/** Reads every `*.yaml` / `*.yml` file of one folder of the data root, sorted by name. */
+/**
+ * Reads every `*.yaml` / `*.yml` file (any case) of one folder of the data root and of its
+ * subfolders, sorted by path, so a file is never left out because of where or how it is named.
+ */
 export async function readFolder(
   root: string,
   folder: string,
@@ -139,7 +142,12 @@ export async function readFolder(
   const dir = path.join(root, folder);
   let names: string[];
   try {
-    names = (await fs.readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
+    const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+    names = entries
+      .filter((entry) => entry.isFile() && /\.ya?ml$/i.test(entry.name))
+      .map((entry) => path.relative(dir, path.join(entry.parentPath ?? entry.path, entry.name)))
+      .map((name) => name.split(path.sep).join("/"))
+      .sort();
   } catch (error) {
     throw new UnreadableInputError(`cannot read folder ${dir}: ${describeFsError(error)}`);
   }

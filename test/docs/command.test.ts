@@ -68,7 +68,7 @@ describe("npm run docs", () => {
     const result = await runDocs(["--now", "tomorrow", "--out", await tempDir()]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split("\n")).toEqual([
-      "error: --now must be an ISO 8601 instant such as 2026-01-05T12:00:00Z, not tomorrow",
+      "error: --now must be an ISO 8601 instant with Z or an offset, such as 2026-01-05T12:00:00Z, not tomorrow",
     ]);
   });
 

@@ -65,3 +65,46 @@ describe("notification rules", () => {
     ]);
   });
 });
+
+describe("Slack routing", () => {
+  it("must refuse a source named twice in one connection (two resources, one name)", async () => {
+    const { problems } = await loadWith([
+      {
+        file: "policies/slack.yaml",
+        path: ["slack", "connections", 0, "sources"],
+        value: [{ service: "api" }, { team: "sre" }, { team: "sre" }],
+      },
+    ]);
+    expect(problems.map((p) => [p.code, p.path])).toEqual([
+      ["SOURCE_DUPLICATE", "slack.connections[0]"],
+    ]);
+  });
+
+  it("must refuse two channels with the same Slack channel id", async () => {
+    const { problems } = await loadWith([
+      {
+        file: "policies/slack.yaml",
+        path: ["slack", "channels", 1],
+        value: { id: "other", name: "#other", channel_id: "C0TEST0001", purpose: "Other" },
+      },
+    ]);
+    expect(problems.map((p) => p.code)).toEqual(["CHANNEL_ID_DUPLICATE"]);
+  });
+});
+
+describe("a section refused by its schema", () => {
+  it("must not make everything that refers to it look undefined", async () => {
+    // A bad id in the chain refuses the whole chain; severities, policies and services that name
+    // its levels must not each report that the chain or its levels do not exist.
+    const { problems } = await loadWith([
+      {
+        file: "policies/escalation.yaml",
+        path: ["escalation_chain", "levels", 1, "targets", 0, "person"],
+        value: "Dave!",
+      },
+    ]);
+    expect(problems.map((p) => [p.code, p.path])).toEqual([
+      ["FORMAT_INVALID", "escalation_chain.levels[1].targets[0].person"],
+    ]);
+  });
+});

@@ -66,3 +66,12 @@ describe("normalisePhone", () => {
     expect(normalisePhone(1, "555-BRIDGE")).toMatchObject({ ok: false, code: "PHONE_CHARACTERS" });
   });
 });
+
+describe("normalisePhone with codes the phone library does not know", () => {
+  it("must refuse country code 999 with a finding, not a crash", () => {
+    expect(normalisePhone(999, "2125550100")).toMatchObject({
+      ok: false,
+      code: "PHONE_COUNTRY_CODE_UNKNOWN",
+    });
+  });
+});

@@ -1,8 +1,16 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { parseSource } from "../../infra/model/source";
+import { parseSource, readFolder } from "../../infra/model/source";
 import { REPO_ROOT } from "../support/tree";
 
 /** Every YAML file of the shipped data and the fixture trees. */
@@ -49,5 +57,17 @@ describe("parseSource", () => {
     expect(source!.locate(["people", 1, "name"])).toEqual({ line: 4, col: 11 });
     // A missing child is shown at its nearest parent: the second item's map.
     expect(source!.locate(["people", 1, "email"])).toEqual({ line: 3, col: 5 });
+  });
+});
+
+describe("readFolder", () => {
+  it("must read files in subfolders and with upper-case extensions, sorted by path", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "pd-read-"));
+    mkdirSync(path.join(root, "contacts/eu"), { recursive: true });
+    writeFileSync(path.join(root, "contacts/eu/People.YAML"), "people: []\n");
+    writeFileSync(path.join(root, "contacts/teams.yml"), "teams: []\n");
+    writeFileSync(path.join(root, "contacts/notes.txt"), "not data\n");
+    const { sources } = await readFolder(root, "contacts");
+    expect(sources.map((s) => s.file)).toEqual(["contacts/eu/People.YAML", "contacts/teams.yml"]);
   });
 });
