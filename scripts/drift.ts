@@ -113,7 +113,8 @@ await runCommand(
       readOnly: true,
       log: (line) => log.debug(line),
     });
-    log.info(`drift: reading the account at ${apiUrl} (read-only)`);
+    // Debug, not info: a run that fails prints one line on stderr, and that line is the error.
+    log.debug(`drift: reading the account at ${apiUrl} (read-only)`);
     let account;
     try {
       account = await readAccount(client, [...workspaces].sort());
@@ -173,6 +174,11 @@ function baseUrl(flag: string, value: string | undefined): string {
   if (url.protocol !== "https:" && url.protocol !== "http:")
     throw new UsageError(
       `${flag} must be an http(s) URL such as ${DEFAULT_BASE_URL}, not ${value}`,
+    );
+  // A password in the URL would be repeated in every error message and log line.
+  if (url.username || url.password)
+    throw new UsageError(
+      `${flag} must not carry a user name or password; the token comes from PAGERDUTY_TOKEN`,
     );
   return value;
 }

@@ -204,9 +204,11 @@ function buildRotation({ value, source, path }: Sourced<RotationData>, ctx: Cont
           ? "DATE_TIME_INVALID"
           : `LOCAL_TIME_${resolved.kind.toUpperCase()}`;
       const hint =
-        resolved.kind === "invalid"
-          ? undefined
-          : "pick a time outside the DST change, or write the instant with its offset, for example 2024-11-03T01:30-04:00";
+        resolved.kind === "nonexistent"
+          ? "pick a time outside the hour the clocks skip, for example an hour later"
+          : resolved.kind === "ambiguous"
+            ? "write the instant with its offset to say which of the two you mean, for example 2024-11-03T01:30-04:00"
+            : "write YYYY-MM-DDTHH:MM, optionally with an offset";
       ctx.report(source, [...at, field], code, resolved.message, hint);
       return undefined;
     };
@@ -228,7 +230,8 @@ function buildRotation({ value, source, path }: Sourced<RotationData>, ctx: Cont
         source,
         [...at, "end"],
         "LAYER_END_BEFORE_START",
-        `the layer ends (${end}) before it starts (${start})`,
+        `the layer must end after it starts; it starts at ${start} and ends at ${end}`,
+        "move end after start, or remove end to keep the layer running",
       );
       return;
     }
@@ -258,6 +261,7 @@ function buildChain({ value, source, path }: Sourced<ChainData>, ctx: Context): 
         at,
         "CHAIN_FIRST_LEVEL_NOT_ZERO",
         `the first level is reached when the incident opens, at minute 0, not ${level.reached_at_minute}`,
+        "set reached_at_minute: 0 on the first level; later levels carry the waiting time",
       );
     }
     const previous = value.levels[i - 1];
@@ -277,6 +281,7 @@ function buildChain({ value, source, path }: Sourced<ChainData>, ctx: Context): 
       [...path, "last_level_minutes"],
       "ESCALATION_DELAY_ZERO",
       "the last rule's escalation delay must be at least 1 minute",
+      "it is how long the last level has before the policy repeats or ends; PagerDuty's minimum is 1",
     );
   }
   return {
@@ -329,6 +334,7 @@ function buildPolicy(
           at,
           "ESCALATION_FIRST_RULE_NOT_ZERO",
           `the first rule is notified when the incident opens, at minute 0, not ${rule.at_minute}`,
+          "set at_minute: 0 on the first rule",
         );
       }
       const previous = value.rules![i - 1];
@@ -363,6 +369,7 @@ function buildPolicy(
       [...path, "last_rule_minutes"],
       "ESCALATION_DELAY_ZERO",
       "the last rule's escalation delay must be at least 1 minute",
+      "it is how long the last level has before the policy repeats or ends; PagerDuty's minimum is 1",
     );
   }
   return { ...value, origin, rules, lastRuleMinutes, fromChain: !value.rules };

@@ -108,3 +108,16 @@ describe("a section refused by its schema", () => {
     ]);
   });
 });
+
+describe("display names", () => {
+  it("must refuse control characters, which could forge lines in plans and logs", async () => {
+    const { problems } = await loadWith([
+      {
+        file: "contacts/people.yaml",
+        path: ["people", 0, "name"],
+        value: "Alice\nPlan: 0 resources",
+      },
+    ]);
+    expect(problems.map((p) => [p.code, p.path])).toEqual([["FORMAT_INVALID", "people[0].name"]]);
+  });
+});

@@ -19,6 +19,15 @@ export const id = z
     "Stable identifier, unique within its kind. Logical Pulumi names are built from it, so renaming the display name is an update, not a replacement. Lower-case letters, digits and dashes.",
   );
 
+/**
+ * A display name. Control characters are refused: a name is printed in plans, diffs and logs, and
+ * an escape sequence or line break there could forge output lines.
+ */
+export const displayName = z
+  .string()
+  .min(1)
+  .regex(/^[^\p{Cc}]+$/u, "names cannot hold control characters (tabs, line breaks, escape codes)");
+
 export const severityId = z
   .string()
   .regex(/^[A-Z][A-Z0-9-]*$/, "severity ids are upper-case, for example P0")

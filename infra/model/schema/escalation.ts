@@ -1,6 +1,6 @@
 /** The escalation chain, escalation policies and special scenarios. */
 import { z } from "zod";
-import { id, levelId, minutes, severityId } from "./common";
+import { displayName, id, levelId, minutes, severityId } from "./common";
 
 export const targetSchema = z
   .union([
@@ -15,7 +15,7 @@ export const targetSchema = z
 export const chainLevelSchema = z
   .object({
     id: levelId,
-    name: z.string().min(1).describe("Name of the level, for example Primary on-call."),
+    name: displayName.describe("Name of the level, for example Primary on-call."),
     reached_at_minute: minutes.describe(
       "Minute after the incident opens at which this level is notified (cumulative, not a delay). The first level is 0.",
     ),
@@ -53,7 +53,7 @@ export const policyRuleSchema = z
 export const escalationPolicySchema = z
   .object({
     id,
-    name: z.string().min(1).describe("Display name; unique among escalation policies."),
+    name: displayName.describe("Display name; unique among escalation policies."),
     description: z
       .string()
       .optional()
@@ -87,7 +87,7 @@ export const escalationPolicySchema = z
 export const scenarioSchema = z
   .object({
     id,
-    name: z.string().min(1).describe("Name of the scenario."),
+    name: displayName.describe("Name of the scenario."),
     description: z.string().describe("When the scenario applies."),
     escalation_policy: id
       .optional()

@@ -1,6 +1,6 @@
 /** People: the responders, their contact methods and notification rules. */
 import { z } from "zod";
-import { email, id, timeZone } from "./common";
+import { displayName, email, id, timeZone } from "./common";
 
 /** Roles a PagerDuty user can be given through the API (the account owner cannot be created). */
 export const USER_ROLES = [
@@ -71,7 +71,7 @@ export const notificationRuleSchema = z
 export const personSchema = z
   .object({
     id,
-    name: z.string().min(1).describe("Display name in PagerDuty."),
+    name: displayName.describe("Display name in PagerDuty."),
     email: email.describe("Login email; unique across people, compared case-insensitively."),
     time_zone: timeZone,
     role: z

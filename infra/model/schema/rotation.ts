@@ -1,13 +1,14 @@
 /** Rotations: PagerDuty schedules, their layers and restrictions, and the hours they must cover. */
 import { z } from "zod";
 import {
+  type IssueParams,
   dateTime,
+  displayName,
   duration,
   id,
   isoWeekday,
   timeOfDay,
   timeZone,
-  type IssueParams,
 } from "./common";
 
 const DAY = 86400;
@@ -154,7 +155,7 @@ export const coverageSchema = z
 export const rotationSchema = z
   .object({
     id,
-    name: z.string().min(1).describe("Display name of the schedule; unique among rotations."),
+    name: displayName.describe("Display name of the schedule; unique among rotations."),
     description: z.string().optional().describe("What the rotation is for."),
     team: id.optional().describe("Id of the team that owns the schedule."),
     time_zone: timeZone.describe(

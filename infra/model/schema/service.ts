@@ -1,6 +1,6 @@
 /** Services and their integrations. */
 import { z } from "zod";
-import { id, minutes, severityId, type IssueParams } from "./common";
+import { type IssueParams, displayName, id, minutes, severityId } from "./common";
 
 const urgencyValue = z.enum(["high", "low", "severity_based"]);
 
@@ -34,7 +34,7 @@ export const integrationSchema = z
 export const serviceSchema = z
   .object({
     id,
-    name: z.string().min(1).describe("Display name; unique among services."),
+    name: displayName.describe("Display name; unique among services."),
     description: z
       .string()
       .optional()

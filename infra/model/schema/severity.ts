@@ -1,6 +1,15 @@
 /** Severities, the SLA matrix and market hours. */
 import { z } from "zod";
-import { id, isoWeekday, levelId, minutes, severityId, timeOfDay, timeZone } from "./common";
+import {
+  displayName,
+  id,
+  isoWeekday,
+  levelId,
+  minutes,
+  severityId,
+  timeOfDay,
+  timeZone,
+} from "./common";
 
 const slaSchema = z
   .object({
@@ -30,7 +39,7 @@ const urgencyByTimeClass = z
 export const severitySchema = z
   .object({
     id: severityId,
-    name: z.string().min(1).describe("Name, for example Critical."),
+    name: displayName.describe("Name, for example Critical."),
     response: z.string().describe("Expected response in words, for example Immediate response."),
     criteria: z.array(z.string()).min(1).describe("What makes an incident this severity."),
     sla: slaSchema.describe(
@@ -76,7 +85,7 @@ export const holidaySchema = z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD")
       .describe("The day, YYYY-MM-DD, in the market's time zone."),
-    name: z.string().min(1).describe("Name of the holiday."),
+    name: displayName.describe("Name of the holiday."),
   })
   .strict()
   .describe(

@@ -1,6 +1,6 @@
 /** Teams and their members. */
 import { z } from "zod";
-import { id } from "./common";
+import { displayName, id } from "./common";
 
 export const teamMemberSchema = z
   .object({
@@ -16,7 +16,7 @@ export const teamMemberSchema = z
 export const teamSchema = z
   .object({
     id,
-    name: z.string().min(1).describe("Display name of the team; unique among teams."),
+    name: displayName.describe("Display name of the team; unique among teams."),
     description: z.string().optional().describe("What the team does."),
     availability: z
       .string()
