@@ -209,7 +209,14 @@ function person(id: string, team: TeamPlan, index: number, random: Random): Json
     { id: "mobile-sms", type: "sms", label: "Mobile SMS", ...mobile },
   ];
   if (random.chance(0.15)) {
-    methods.push({ id: "desk", type: "phone", label: "Desk", ...phoneNumber(region, random) });
+    // PagerDuty keeps one method per type and address: the desk phone must not be the mobile.
+    let desk = phoneNumber(region, random);
+    for (let tries = 0; tries < 10 && JSON.stringify(desk) === JSON.stringify(mobile); tries++) {
+      desk = phoneNumber(region, random);
+    }
+    if (JSON.stringify(desk) !== JSON.stringify(mobile)) {
+      methods.push({ id: "desk", type: "phone", label: "Desk", ...desk });
+    }
   }
   if (random.chance(0.2)) {
     methods.push({

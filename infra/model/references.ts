@@ -16,6 +16,7 @@ const DUPLICATE_CODES: Record<string, string> = {
   setting: "NOTIFICATION_RULE_DUPLICATE",
   "Slack channel id": "CHANNEL_ID_DUPLICATE",
   entry: "SOURCE_DUPLICATE",
+  address: "CONTACT_METHOD_DUPLICATE",
 };
 
 /** Section names of the kinds references point to, to recognise ids of items refused earlier. */
@@ -62,7 +63,9 @@ export function validateReferences(
           `${kind} ${what} ${raw} is already used at ${first.origin.file}:${first.origin.line}${compare}`,
           `give each ${kind} its own ${what}`,
         );
-        if (what === "email") problems[problems.length - 1]!.personal = [raw, key(first)];
+        if (what === "email" || what === "address") {
+          problems[problems.length - 1]!.personal = [raw, key(first)];
+        }
       } else {
         seen.set(k, item);
       }
@@ -111,6 +114,14 @@ export function validateReferences(
 
   for (const person of model.people) {
     unique(`contact method of ${person.id}`, person.contact_methods, (c) => c.id);
+    // PagerDuty refuses a second method of one type with the same address ("already exists").
+    unique(
+      `contact method of ${person.id}`,
+      person.contact_methods,
+      (c) =>
+        `${c.type} ${c.countryCode !== undefined ? `+${c.countryCode} ` : ""}${c.normalisedAddress}`,
+      "address",
+    );
     // The rule's logical name is made of these three, and PagerDuty keeps one rule per combination.
     unique(
       `notification rule of ${person.id}`,

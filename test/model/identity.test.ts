@@ -121,3 +121,16 @@ describe("display names", () => {
     expect(problems.map((p) => [p.code, p.path])).toEqual([["FORMAT_INVALID", "people[0].name"]]);
   });
 });
+
+describe("contact methods", () => {
+  it("must refuse two phone methods of one person with the same number", async () => {
+    // Alice's mobile is country code 1 and 2125550100; the desk phone repeats it in + form.
+    const desk = { id: "desk", type: "phone", label: "Desk", number: "+1 212 555 0100" };
+    const { problems } = await loadWith([
+      { file: "contacts/people.yaml", path: ["people", 0, "contact_methods", 1], value: desk },
+    ]);
+    expect(problems.map((p) => [p.code, p.path])).toEqual([
+      ["CONTACT_METHOD_DUPLICATE", "people[0].contact_methods[1]"],
+    ]);
+  });
+});
