@@ -218,17 +218,43 @@ function collect(
 
 /**
  * The origin of a node, for specs and findings to point back at. Line and column are worked out
- * when first read, so valid data never pays for the position-keeping parse.
+ * when first read, so valid data never pays for the position-keeping parse. A class rather than
+ * per-object accessors: a large organisation has tens of thousands of origins.
  */
+class LazyOrigin implements Origin {
+  readonly file: string;
+  readonly path: string;
+  readonly #source: SourceFile;
+  readonly #docPath: DocPath;
+  #position: { line: number; col: number } | undefined;
+
+  constructor(source: SourceFile, docPath: DocPath) {
+    this.file = source.file;
+    this.path = formatPath(docPath);
+    this.#source = source;
+    this.#docPath = docPath;
+  }
+
+  get line(): number {
+    return this.locate().line;
+  }
+
+  get col(): number {
+    return this.locate().col;
+  }
+
+  toJSON(): Origin {
+    return { file: this.file, line: this.line, col: this.col, path: this.path };
+  }
+
+  private locate(): { line: number; col: number } {
+    this.#position ??= this.#source.locate(this.#docPath);
+    return this.#position;
+  }
+}
+
 export function originOf(source: SourceFile, path: DocPath): Origin {
-  let position: { line: number; col: number } | undefined;
-  const locate = () => (position ??= source.locate(path));
-  const origin = { file: source.file, path: formatPath(path) } as Origin;
-  Object.defineProperties(origin, {
-    line: { enumerable: true, get: () => locate().line },
-    col: { enumerable: true, get: () => locate().col },
-  });
-  return origin;
+  return new LazyOrigin(source, path);
 }
 
 export function problemAtOrigin(
