@@ -1,7 +1,6 @@
 /**
- * The GitHub Actions workflows and CODEOWNERS. No JSON Schema of workflow files is available
- * offline here (no npm package in reach ships one), so these tests assert the structural rules a
- * schema would and the project's own: valid YAML, known keys, every step either `uses` or `run`,
+ * The GitHub Actions workflows and CODEOWNERS. actionlint checks the workflows against GitHub's
+ * rules (actionlint.test.ts); these tests assert the project's own: valid YAML, known keys, every step either `uses` or `run`,
  * only official actions pinned to a major version, Pulumi steps guarded by their credentials, and
  * the comment marker shared with the diff's Markdown.
  */
