@@ -185,6 +185,7 @@ function buildPerson({ value, source, path }: Sourced<PersonData>, ctx: Context)
     origin: originOf(source, path),
     contact_methods: contactMethods,
     writtenContactMethodIds: value.contact_methods.map((m) => m.id),
+    emailOrigin: originOf(source, [...path, "email"]),
     notification_rules: value.notification_rules.map((rule, i) => ({
       ...rule,
       origin: originOf(source, [...path, "notification_rules", i]),

@@ -74,7 +74,13 @@ export function validateReferences(
   };
 
   const people = unique("person", model.people, (p) => p.id);
-  unique("person", model.people, (p) => p.email, "email", true);
+  unique(
+    "person",
+    model.people.map((p) => ({ email: p.email, origin: p.emailOrigin })),
+    (p) => p.email,
+    "email",
+    true,
+  );
   const teams = unique("team", model.teams, (t) => t.id);
   unique("team", model.teams, (t) => t.name, "name", true);
   const rotations = unique("rotation", model.rotations, (r) => r.id);

@@ -37,6 +37,8 @@ export interface Person extends Located<
   /** Ids of every contact method written, including ones refused, so rules naming them are not
    * reported a second time. */
   writtenContactMethodIds: string[];
+  /** Where the login email is written, for problems about it. */
+  emailOrigin: Origin;
 }
 
 export interface Team extends Located<Omit<TeamData, "members">> {

@@ -76,7 +76,7 @@ describe("npm run plan", () => {
     ]);
     expect(status).toBe(1);
     // Positions read off test/fixtures/broken-many by hand: the number value on line 11 (8 spaces
-    // and "number: "), carol's entry on line 18, dave's time zone value on line 25, the restriction
+    // and "number: "), carol's email value on line 20 (4 spaces and "email: "), dave's time zone value on line 25, the restriction
     // flow map on line 13 (10 spaces and "- "), bobby's flow map on line 6 of teams.yaml.
     const located = stdout
       .trim()
@@ -84,7 +84,7 @@ describe("npm run plan", () => {
       .map((line) => line.split(" ").slice(0, 3).join(" "));
     expect(located).toEqual([
       "contacts/people.yaml:11:17 error PHONE_TRUNK_PREFIX",
-      "contacts/people.yaml:18:5 error EMAIL_DUPLICATE",
+      "contacts/people.yaml:20:12 error EMAIL_DUPLICATE",
       "contacts/people.yaml:25:16 error TIME_ZONE_UNKNOWN",
       "contacts/rotations.yaml:13:13 error RESTRICTION_WEEKDAY_MISSING",
       "contacts/teams.yaml:6:9 error REFERENCE_UNKNOWN",

@@ -13,13 +13,15 @@ describe("identity", () => {
       { file: "contacts/people.yaml", path: ["people", 2, "email"], value: "bob@example.com" },
     ]);
     const { problems } = await loadOrg(root);
-    expect(problems.map((p) => [p.code, p.path])).toEqual([["EMAIL_DUPLICATE", "people[2]"]]);
-    // The message points at the first holder of the address: bob's entry, whose "id" key is on the
-    // line that reads "- id: bob" in the file as written.
+    expect(problems.map((p) => [p.code, p.path])).toEqual([["EMAIL_DUPLICATE", "people[2].email"]]);
+    // The problem sits on carol's email line; the message points at the first holder of the
+    // address, bob's email line, both found in the file as written.
     const lines = readFileSync(path.join(root, "contacts/people.yaml"), "utf8").split("\n");
-    const bobLine = lines.findIndex((l) => l.includes("- id: bob")) + 1;
+    const bobLine = lines.findIndex((l) => l.includes("email: BOB@example.com")) + 1;
     expect(problems[0]!.message).toContain(`contacts/people.yaml:${bobLine}`);
-    expect(problems[0]!.line).toBe(lines.findIndex((l) => l.includes("- id: carol")) + 1);
+    expect(problems[0]!.line).toBe(
+      lines.findIndex((l) => l.includes("email: bob@example.com")) + 1,
+    );
   });
 
   it("must treat Alice.Smith@Example.com as one address, not a duplicate of itself", async () => {
