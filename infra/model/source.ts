@@ -111,7 +111,11 @@ function syntaxProblems(file: string, text: string, fastError: unknown): Problem
       hint,
     };
   });
-  if (problems.length > 0) return problems;
+  // After the first syntax error the parser is lost and the rest are echoes of it (a stray tab
+  // gives a dozen); duplicate keys are independent and all worth fixing.
+  const first = problems.find((p) => p.code === "YAML_SYNTAX");
+  const kept = problems.filter((p) => p === first || p.code === "YAML_DUPLICATE_KEY");
+  if (kept.length > 0) return kept;
   // Only the fast parser objected: report its own words and position.
   const mark = (fastError as { mark?: { line: number; column: number } }).mark;
   const reason = (fastError as { reason?: string }).reason ?? String(fastError);

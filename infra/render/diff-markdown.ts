@@ -50,7 +50,9 @@ export function renderDiffMarkdown({ diff, base, weeks, showPersonal }: DiffRepo
       c.fields.map((f) => {
         const show = (v: InputValue | undefined) =>
           code(formatValue(v === undefined ? v : maskField(f.path, v, showPersonal)));
-        return [code(c.name), code(f.path), show(f.before), show(f.after)];
+        const [before, after] = [show(f.before), show(f.after)];
+        const note = before === after ? " (differ; masked alike)" : "";
+        return [code(c.name), code(f.path), before, `${after}${note}`];
       }),
     );
     out.push(

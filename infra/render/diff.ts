@@ -39,7 +39,10 @@ export function renderDiffText({ diff, base, weeks, showPersonal }: DiffReport):
     for (const field of change.fields) {
       const show = (v: InputValue | undefined) =>
         formatValue(v === undefined ? v : maskField(field.path, v, showPersonal));
-      out.push(`      ${field.path}: ${show(field.before)} -> ${show(field.after)}`);
+      const [before, after] = [show(field.before), show(field.after)];
+      // Two different addresses can mask alike (a***@example.com); say so rather than look unchanged.
+      const note = before === after ? " (differ; masked alike, --show-personal shows them)" : "";
+      out.push(`      ${field.path}: ${before} -> ${after}${note}`);
     }
   }
   for (const spec of removed) out.push(`  - ${spec.name} (${spec.kind})`);
