@@ -98,7 +98,8 @@ await runCommand(
       log.error(
         `the data in ${root} has ${errors} error(s), so it cannot be compared; run \`npm run check -- --dir ${dir}\` to see them.`,
       );
-      return EXIT.failure;
+      // Invalid data is a finding, as for plan, check and diff; 2 is for a run that could not read.
+      return EXIT.findings;
     }
     const desired = expandGraph(model);
     const workspaces = new Set((values.workspace as unknown as string[] | undefined) ?? []);

@@ -78,19 +78,7 @@ export async function loadOrg(root: string): Promise<LoadResult> {
   const policies = await readFolder(root, "policies");
   const problems: Problem[] = [...contacts.problems, ...policies.problems];
   if (contacts.sources.length + policies.sources.length + problems.length === 0) {
-    // An empty tree would plan zero resources, and `pulumi up` would delete everything: a wrong
-    // --dir must not look like a valid organisation.
-    const empty: Problem = {
-      code: "DATA_EMPTY",
-      level: "error",
-      file: "contacts",
-      line: 1,
-      col: 1,
-      path: "",
-      message: `no YAML files in ${path.join(root, "contacts")} or ${path.join(root, "policies")}`,
-      hint: "point --dir at the folder that holds contacts/ and policies/",
-    };
-    return { problems: [empty], files: 0 };
+    return { problems: [emptyData(root)], files: 0 };
   }
 
   const sections = emptySections();
@@ -111,6 +99,18 @@ export async function loadOrg(root: string): Promise<LoadResult> {
     }
   }
 
+  const items = (Object.keys(sections) as (keyof Sections)[])
+    .filter((name) => name !== "invalidIds")
+    .reduce((n, name) => n + (sections[name] as unknown[]).length, 0);
+  if (items === 0 && problems.length === 0) {
+    // Files that hold nothing plan zero resources, which `pulumi up` would read as "delete
+    // everything": empty data is refused like an empty folder.
+    return {
+      problems: [emptyData(root)],
+      files: contacts.sources.length + policies.sources.length,
+    };
+  }
+
   // Items that failed their schema are left out, but the rest is still built and cross-checked
   // so every problem is reported in one run; references to the ids of left-out items are not
   // reported a second time.
@@ -124,6 +124,20 @@ export async function loadOrg(root: string): Promise<LoadResult> {
   const files = contacts.sources.length + policies.sources.length;
   const ok = !problems.some((p) => p.level === "error");
   return ok ? { model: built.model, problems, files } : { problems, files };
+}
+
+/** An empty tree would plan zero resources: a wrong --dir must not look like an organisation. */
+function emptyData(root: string): Problem {
+  return {
+    code: "DATA_EMPTY",
+    level: "error",
+    file: "contacts",
+    line: 1,
+    col: 1,
+    path: "",
+    message: `no data in ${path.join(root, "contacts")} or ${path.join(root, "policies")}`,
+    hint: "point --dir at the folder that holds contacts/ and policies/ with the organisation's YAML files",
+  };
 }
 
 function emptySections(): Sections {

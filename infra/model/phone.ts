@@ -104,13 +104,16 @@ function parsePhone(countryCode: number | undefined, written: string): PhoneResu
       hint: "check the number of digits and the country code",
     };
   }
-  if (!plus && phone.nationalNumber !== digits) {
+  // The national part as written: all digits without +, or what follows the country code.
+  const national = plus ? digits.slice(String(phone.countryCallingCode).length) : digits;
+  if (phone.nationalNumber !== national) {
     // libphonenumber strips a national (trunk) prefix such as 0 in the UK or 1 in North America;
-    // PagerDuty would store it and dial it after the country code, which fails.
+    // PagerDuty would store it and dial it after the country code, which fails. Refused in both
+    // forms, so "+44 01332…" is no more accepted than country_code 44 with "01332…".
     return {
       ok: false,
       code: "PHONE_TRUNK_PREFIX",
-      message: `the number starts with the trunk prefix ${digits.slice(0, digits.length - phone.nationalNumber.length)} for +${countryCode}; PagerDuty needs the national number without it`,
+      message: `the number starts with the trunk prefix ${national.slice(0, national.length - phone.nationalNumber.length)} for +${phone.countryCallingCode}; PagerDuty needs the national number without it`,
       hint: String(phone.nationalNumber),
     };
   }

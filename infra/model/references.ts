@@ -17,6 +17,7 @@ const DUPLICATE_CODES: Record<string, string> = {
   "Slack channel id": "CHANNEL_ID_DUPLICATE",
   entry: "SOURCE_DUPLICATE",
   address: "CONTACT_METHOD_DUPLICATE",
+  date: "HOLIDAY_DUPLICATE",
 };
 
 /** Section names of the kinds references point to, to recognise ids of items refused earlier. */
@@ -90,6 +91,7 @@ export function validateReferences(
   unique("escalation policy", model.policies, (p) => p.name, "name", true);
   const services = unique("service", model.services, (s) => s.id);
   unique("service", model.services, (s) => s.name, "name", true);
+  unique("holiday", model.holidays, (h) => h.date, "date");
   const emailLists = unique("email list", model.emailLists, (e) => e.id);
   unique("scenario", model.scenarios, (s) => s.id);
   const levels = unique("level", model.chain?.levels ?? [], (l) => l.id);

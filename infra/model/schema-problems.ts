@@ -24,6 +24,7 @@ const ITEM_NAMES: Record<string, string> = {
   scenarios: "scenario",
   email_lists: "email list",
   members: "member",
+  holidays: "holiday",
 };
 
 /** "rotation primary › layer weekly › restriction 2": where a problem sits, in the data's terms. */
@@ -51,6 +52,9 @@ export function withContext(data: unknown, docPath: DocPath, message: string): s
   return context ? `${context}: ${message}` : message;
 }
 
+/** Fields whose values are personal: quoted in a message, they are masked in outputs for CI. */
+const PERSONAL_FIELDS = new Set(["number", "email", "address"]);
+
 export function schemaProblems(
   source: SourceFile,
   error: z.ZodError,
@@ -62,7 +66,18 @@ export function schemaProblems(
       ...issue.path.filter((p): p is string | number => typeof p !== "symbol"),
     ];
     const { code, message, hint, at } = describeIssue(issue, docPath);
-    return problemAt(source, at, code, withContext(source.data, at, message), hint);
+    const problem = problemAt(source, at, code, withContext(source.data, at, message), hint);
+    const field = docPath[docPath.length - 1];
+    const input = (issue as { input?: unknown }).input;
+    if (
+      typeof field === "string" &&
+      PERSONAL_FIELDS.has(field) &&
+      input !== undefined &&
+      input !== null
+    ) {
+      problem.personal = [String(input)];
+    }
+    return problem;
   });
 }
 
@@ -70,7 +85,9 @@ function describeIssue(
   issue: z.core.$ZodIssue,
   docPath: (string | number)[],
 ): { code: string; message: string; hint?: string; at: (string | number)[] } {
-  const field = docPath[docPath.length - 1];
+  const last = docPath[docPath.length - 1];
+  // A list item is named by its place, not by its index alone ("item 2", not "1").
+  const field = typeof last === "number" ? `item ${last + 1}` : last;
   switch (issue.code) {
     case "custom": {
       const params = (issue.params ?? {}) as Partial<IssueParams>;
@@ -88,6 +105,10 @@ function describeIssue(
       return {
         code: "TYPE_INVALID",
         message: `${String(field ?? "document")} must be ${article(issue.expected)}, not ${describeValue(issue.input)}`,
+        hint:
+          last === "number" && typeof issue.input === "number"
+            ? 'quote phone numbers ("+1 212 555 0100"): unquoted, YAML reads them as integers and drops the +'
+            : undefined,
         at: docPath,
       };
     case "unrecognized_keys":

@@ -138,6 +138,7 @@ export class UnreadableInputError extends Error {}
 /**
  * Reads every `*.yaml` / `*.yml` file (any case) of one folder of the data root and of its
  * subfolders, sorted by path, so a file is never left out because of where or how it is named.
+ * Hidden files and folders are skipped.
  */
 export async function readFolder(
   root: string,
@@ -151,6 +152,8 @@ export async function readFolder(
       .filter((entry) => entry.isFile() && /\.ya?ml$/i.test(entry.name))
       .map((entry) => path.relative(dir, path.join(entry.parentPath ?? entry.path, entry.name)))
       .map((name) => name.split(path.sep).join("/"))
+      // Hidden files and folders (editor copies, .git) are not data.
+      .filter((name) => !name.split("/").some((part) => part.startsWith(".")))
       .sort();
   } catch (error) {
     throw new UnreadableInputError(`cannot read folder ${dir}: ${describeFsError(error)}`);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -145,5 +145,16 @@ describe("npm run plan", () => {
     // broken-many writes the UK number 01332412251: neither it nor the fixed 1332412251 is shown.
     expect(stdout).not.toContain("1332412251");
     expect(stdout).not.toContain("BOB@example.com");
+  });
+
+  it("must refuse files that hold no data, as it refuses empty folders", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "pd-empty-files-"));
+    mkdirSync(path.join(root, "contacts"));
+    mkdirSync(path.join(root, "policies"));
+    writeFileSync(path.join(root, "contacts/people.yaml"), "");
+    writeFileSync(path.join(root, "policies/policies.yaml"), "# nothing yet\n");
+    const { status, stdout } = await runScript("plan.ts", ["--dir", root]);
+    expect(status).toBe(1);
+    expect(stdout).toMatch(/error DATA_EMPTY/);
   });
 });

@@ -82,6 +82,19 @@ const writer = () => new PagerDutyClient({ token: DEFAULT_TOKEN, baseUrl: emulat
 
 describe("drift command", () => {
   it(
+    "drift must exit 1 without reading the account when the data itself is invalid",
+    async () => {
+      const run = await drift([...against(), "--dir", join(ROOT, "test/fixtures/broken-many")]);
+
+      // Invalid data is a finding (1), as in plan and check; 2 is kept for a run that cannot read.
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/5 error\(s\), so it cannot be compared/);
+      expect(emulator.requests).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
     "drift must exit 0 and send only GET requests when the account is the one the shipped data describes",
     async () => {
       const run = await drift(against());

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadOrg } from "../../infra/model/load";
+import { formatProblem } from "../../infra/model/problem";
 import { copyTree, loadWith } from "../support/tree";
 
 // Field case F13 (the duplicate part): emails are compared case-insensitively, names of services
@@ -134,5 +135,41 @@ describe("contact methods", () => {
     expect(problems.map((p) => [p.code, p.path])).toEqual([
       ["CONTACT_METHOD_DUPLICATE", "people[0].contact_methods[1]"],
     ]);
+  });
+});
+
+describe("holidays", () => {
+  it("must refuse a day that is not in the calendar and a date listed twice", async () => {
+    const { problems } = await loadWith([
+      {
+        file: "policies/severities.yaml",
+        path: ["holidays"],
+        value: [
+          { date: "2026-02-30", name: "Not a day" },
+          { date: "2027-01-01", name: "New Year's Day" },
+          { date: "2027-01-01", name: "Again" },
+        ],
+      },
+    ]);
+    expect(problems.map((p) => [p.code, p.path])).toEqual([
+      ["DATE_INVALID", "holidays[0].date"],
+      ["HOLIDAY_DUPLICATE", "holidays[2]"],
+    ]);
+  });
+});
+
+describe("personal values in type errors", () => {
+  it("must quote an unquoted phone number only masked, with a hint to quote it", async () => {
+    const { problems } = await loadWith([
+      {
+        file: "contacts/people.yaml",
+        path: ["people", 1, "contact_methods", 0, "number"],
+        value: 12125550101,
+      },
+    ]);
+    expect(problems.map((p) => p.code)).toEqual(["TYPE_INVALID"]);
+    expect(problems[0]!.personal).toEqual(["12125550101"]);
+    expect(formatProblem(problems[0]!)).not.toContain("12125550101");
+    expect(problems[0]!.hint).toMatch(/quote phone numbers/);
   });
 });

@@ -75,3 +75,16 @@ describe("normalisePhone with codes the phone library does not know", () => {
     });
   });
 });
+
+describe("normalisePhone in international form", () => {
+  it.each([
+    ["+44 01332 123456", "1332123456"],
+    ["+1 1 212 555 0104", "2125550104"],
+  ])("must refuse %s, whose trunk prefix follows the country code", (written, hint) => {
+    expect(normalisePhone(undefined, written)).toMatchObject({
+      ok: false,
+      code: "PHONE_TRUNK_PREFIX",
+      hint,
+    });
+  });
+});

@@ -61,12 +61,13 @@ describe("parseSource", () => {
 });
 
 describe("readFolder", () => {
-  it("must read files in subfolders and with upper-case extensions, sorted by path", async () => {
+  it("must read files in subfolders and with upper-case extensions, sorted by path, and skip hidden ones", async () => {
     const root = mkdtempSync(path.join(tmpdir(), "pd-read-"));
     mkdirSync(path.join(root, "contacts/eu"), { recursive: true });
     writeFileSync(path.join(root, "contacts/eu/People.YAML"), "people: []\n");
     writeFileSync(path.join(root, "contacts/teams.yml"), "teams: []\n");
     writeFileSync(path.join(root, "contacts/notes.txt"), "not data\n");
+    writeFileSync(path.join(root, "contacts/.people-copy.yaml"), "people: []\n");
     const { sources } = await readFolder(root, "contacts");
     expect(sources.map((s) => s.file)).toEqual(["contacts/eu/People.YAML", "contacts/teams.yml"]);
   });

@@ -84,6 +84,10 @@ export const holidaySchema = z
     date: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD")
+      .refine((date) => new Date(`${date}T00:00:00Z`).toISOString().startsWith(date), {
+        message: "not a day of the calendar",
+        params: { code: "DATE_INVALID", hint: "check the month (01–12) and the day of the month" },
+      })
       .describe("The day, YYYY-MM-DD, in the market's time zone."),
     name: displayName.describe("Name of the holiday."),
   })
