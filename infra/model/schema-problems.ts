@@ -145,7 +145,7 @@ function describeIssue(
     case "invalid_union":
       return {
         code: "VALUE_INVALID",
-        message: `${String(field)} matches none of the allowed forms: ${unionSummary(issue)}`,
+        message: `${String(field)} must be ${unionSummary(issue)}, not ${describeValue((issue as { input?: unknown }).input)}`,
         at: docPath,
       };
     default:
@@ -153,17 +153,28 @@ function describeIssue(
   }
 }
 
+/**
+ * What each form of a union expects, in words: "a string or a number", "\"any\", \"none\" or an
+ * array", or for mappings the fields a form knows ("a mapping with rotation").
+ */
 function unionSummary(issue: z.core.$ZodIssueInvalidUnion): string {
-  const messages = issue.errors.map((branch) =>
-    branch
-      .map((i) =>
-        i.code === "unrecognized_keys"
-          ? `no field ${i.keys.join(", ")}`
-          : `${i.path.join(".") || "value"}: ${i.message}`,
-      )
-      .join("; "),
-  );
-  return [...new Set(messages)].slice(0, 4).join(" | ");
+  const forms = issue.errors.map((branch) => {
+    const first = branch[0];
+    if (!first) return "another form";
+    if (first.code === "invalid_type" && first.path.length === 0) return article(first.expected);
+    if (first.code === "invalid_value")
+      return first.values.map((v) => JSON.stringify(v)).join(" or ");
+    if (first.code === "invalid_type" && first.path.length === 1 && first.input === undefined) {
+      return `a mapping with ${String(first.path[0])}`;
+    }
+    if (first.code === "unrecognized_keys") return `a mapping without ${first.keys.join(", ")}`;
+    const where = first.path.length > 0 ? `${first.path.join(".")}: ` : "";
+    return `${where}${first.message}`;
+  });
+  const unique = [...new Set(forms)].slice(0, 5);
+  return unique.length > 1
+    ? `${unique.slice(0, -1).join(", ")} or ${unique.at(-1)}`
+    : (unique[0] ?? "");
 }
 
 function article(type: string): string {

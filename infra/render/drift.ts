@@ -45,7 +45,7 @@ export function renderDriftText(input: DriftRenderInput): string {
     out.push(`changed    ${describe(entry)}`);
     for (const change of entry.changes)
       out.push(
-        `             ${change.field}: ${formatValue(change.old)} -> ${formatValue(change.new)}`,
+        `             ${change.field}: ${formatValue(change.old)} -> ${formatValue(change.new)}${maskedAlike(change)}`,
       );
   }
   for (const entry of report.unmanaged) out.push(`unmanaged  ${describe(entry)}`);
@@ -110,7 +110,7 @@ export function renderDriftMarkdown(input: DriftRenderInput): string {
       out.push("| Field | Live | Data |", "| --- | --- | --- |");
       for (const change of entry.changes)
         out.push(
-          `| ${code(change.field)} | ${code(formatValue(change.old))} | ${code(formatValue(change.new))} |`,
+          `| ${code(change.field)} | ${code(formatValue(change.old))} | ${code(formatValue(change.new))}${maskedAlike(change)} |`,
         );
       out.push("");
     }
@@ -216,4 +216,11 @@ export function maskText(text: string): string {
   return text
     .replace(EMAIL, (email) => maskEmail(email))
     .replace(PHONE_IN_KEY, (_, head: string, number: string) => `${head}${maskPhone(number)}`);
+}
+
+/** Two different personal values can mask alike (a***@example.com); say so rather than look equal. */
+function maskedAlike(change: FieldChange): string {
+  return formatValue(change.old) === formatValue(change.new)
+    ? " (differ; masked alike, --show-personal shows them)"
+    : "";
 }
