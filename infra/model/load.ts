@@ -202,6 +202,8 @@ function collect(
           "SECTION_UNKNOWN",
           `${key} is not a section of ${source.file.split("/")[0]}/`,
           `allowed sections: ${Object.keys(allowed).join(", ")}`,
+          "error",
+          true,
         ),
       );
       continue;

@@ -66,7 +66,16 @@ export function schemaProblems(
       ...issue.path.filter((p): p is string | number => typeof p !== "symbol"),
     ];
     const { code, message, hint, at } = describeIssue(issue, docPath);
-    const problem = problemAt(source, at, code, withContext(source.data, at, message), hint);
+    const atKey = issue.code === "unrecognized_keys";
+    const problem = problemAt(
+      source,
+      at,
+      code,
+      withContext(source.data, at, message),
+      hint,
+      "error",
+      atKey,
+    );
     const field = docPath[docPath.length - 1];
     const input = (issue as { input?: unknown }).input;
     if (

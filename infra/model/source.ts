@@ -7,7 +7,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
-import { isNode, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isNode, LineCounter, parseDocument, type Document } from "yaml";
 import { formatPath, type Problem } from "./problem";
 
 export type DocPath = readonly (string | number)[];
@@ -19,6 +19,8 @@ export interface SourceFile {
   data: unknown;
   /** Line and column (1-based) of the node at a path, or of its nearest existing parent. */
   locate(docPath: DocPath): { line: number; col: number };
+  /** Line and column of the key of a mapping entry (an unknown field is shown at its name). */
+  locateKey(docPath: DocPath): { line: number; col: number };
 }
 
 interface Positions {
@@ -51,6 +53,21 @@ class YamlSource implements SourceFile {
     }
     return { line: 1, col: 1 };
   }
+
+  locateKey(docPath: DocPath): { line: number; col: number } {
+    const key = docPath[docPath.length - 1];
+    this.positions ??= parseWithPositions(this.text);
+    const { doc, lines } = this.positions;
+    const parentPath = docPath.slice(0, -1);
+    const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
+    if (typeof key === "string" && isMap(parent)) {
+      const pair = parent.items.find(
+        (item) => isNode(item.key) && String((item.key as { value?: unknown }).value) === key,
+      );
+      if (pair && isNode(pair.key) && pair.key.range) return lines.linePos(pair.key.range[0]);
+    }
+    return this.locate(docPath);
+  }
 }
 
 export function positionOf(source: SourceFile, docPath: DocPath): { line: number; col: number } {
@@ -64,8 +81,9 @@ export function problemAt(
   message: string,
   hint?: string,
   level: Problem["level"] = "error",
+  atKey = false,
 ): Problem {
-  const { line, col } = source.locate(docPath);
+  const { line, col } = atKey ? source.locateKey(docPath) : source.locate(docPath);
   const problem: Problem = {
     code,
     level,

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { loadOrg } from "../../infra/model/load";
 import { parseSource, readFolder } from "../../infra/model/source";
 import { REPO_ROOT } from "../support/tree";
 
@@ -70,5 +71,20 @@ describe("readFolder", () => {
     writeFileSync(path.join(root, "contacts/.people-copy.yaml"), "people: []\n");
     const { sources } = await readFolder(root, "contacts");
     expect(sources.map((s) => s.file)).toEqual(["contacts/eu/People.YAML", "contacts/teams.yml"]);
+  });
+});
+
+describe("unknown fields", () => {
+  it("must be shown at the unknown key, not at its value on the next line", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "pd-key-"));
+    mkdirSync(path.join(root, "contacts"));
+    mkdirSync(path.join(root, "policies"));
+    // Line 1 "people:", line 2 the item, line 5 the unknown key "colour", its value on line 6.
+    writeFileSync(
+      path.join(root, "contacts/people.yaml"),
+      "people:\n  - id: a\n    name: A\n    email: a@example.com\n    colour:\n      red: 1\n    time_zone: UTC\n",
+    );
+    const { problems } = await loadOrg(root);
+    expect(problems.map((p) => [p.code, p.line, p.col])).toEqual([["FIELD_UNKNOWN", 5, 5]]);
   });
 });
