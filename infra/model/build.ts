@@ -87,7 +87,16 @@ export function buildModel(sections: Sections): { model: OrgModel; problems: Pro
       buildPolicy(p as Sourced<EscalationPolicyData>, chain, severities, ctx),
     ),
     scenarios: sections.scenarios.map((s) => located<ScenarioData>(s)),
-    services: sections.services.map((s) => located<ServiceData>(s)),
+    services: sections.services.map((item) => {
+      const { value, source, path } = item as Sourced<ServiceData>;
+      return {
+        ...value,
+        origin: originOf(source, path),
+        integrationOrigins: value.integrations.map((_, k) =>
+          originOf(source, [...path, "integrations", k]),
+        ),
+      };
+    }),
     emailLists: sections.email_lists.map((e) =>
       located<{ id: string; address: string; purpose: string }>(e),
     ),
@@ -112,6 +121,9 @@ export function buildModel(sections: Sections): { model: OrgModel; problems: Pro
       connections: value.connections.map((c, i) => ({
         ...c,
         origin: originOf(source, [...path, "connections", i]),
+        sourceOrigins: c.sources.map((_, k) =>
+          originOf(source, [...path, "connections", i, "sources", k]),
+        ),
       })),
     };
   }

@@ -255,7 +255,7 @@ export function validateReferences(
     check(service.origin, "severity", service.severity, severities, `service ${service.id}`);
     unique(
       `integration of service ${service.id}`,
-      service.integrations.map((i) => ({ ...i, origin: service.origin })),
+      service.integrations.map((i, k) => ({ ...i, origin: service.integrationOrigins[k]! })),
       (i) => i.id,
     );
     if (
@@ -278,7 +278,7 @@ export function validateReferences(
     // with one logical name.
     unique(
       `source of ${where}`,
-      connection.sources.map((source) => ({ ...source, origin: connection.origin })),
+      connection.sources.map((source, k) => ({ ...source, origin: connection.sourceOrigins[k]! })),
       (source) => ("service" in source ? `service ${source.service}` : `team ${source.team}`),
       "entry",
     );

@@ -90,9 +90,15 @@ export interface EscalationPolicy extends Located<Omit<EscalationPolicyData, "ru
   fromChain: boolean;
 }
 
-export type Service = Located<ServiceData>;
+export interface Service extends Located<ServiceData> {
+  /** Where each integration is written, in the order of `integrations`. */
+  integrationOrigins: Origin[];
+}
 export type Channel = Located<ChannelData>;
-export type Connection = Located<ConnectionData>;
+export interface Connection extends Located<ConnectionData> {
+  /** Where each source is written, in the order of `sources`. */
+  sourceOrigins: Origin[];
+}
 export type Scenario = Located<ScenarioData>;
 
 export interface Slack {

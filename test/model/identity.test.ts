@@ -79,7 +79,7 @@ describe("Slack routing", () => {
       },
     ]);
     expect(problems.map((p) => [p.code, p.path])).toEqual([
-      ["SOURCE_DUPLICATE", "slack.connections[0]"],
+      ["SOURCE_DUPLICATE", "slack.connections[0].sources[2]"],
     ]);
   });
 

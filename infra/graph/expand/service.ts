@@ -51,7 +51,7 @@ export function expandService(service: Service, model: OrgModel): ResourceSpec[]
       source: service.origin,
     },
   ];
-  for (const integration of service.integrations) {
+  service.integrations.forEach((integration, k) => {
     const integrationInputs: ServiceIntegrationInputs = {
       name: integration.name,
       service: ref(names.service(service.id)),
@@ -62,9 +62,9 @@ export function expandService(service: Service, model: OrgModel): ResourceSpec[]
       type: RESOURCE_TYPES.serviceIntegration,
       name: names.serviceIntegration(service.id, integration.id),
       inputs: { ...integrationInputs },
-      source: service.origin,
+      source: service.integrationOrigins[k] ?? service.origin,
     });
-  }
+  });
   return specs;
 }
 
