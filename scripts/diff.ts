@@ -11,7 +11,7 @@ import { diffGraphs, readTreeAtRef } from "../infra/diff";
 import { expandGraph } from "../infra/graph/expand/index";
 import type { Graph } from "../infra/graph/types";
 import { loadOrg, type LoadResult } from "../infra/model/load";
-import { formatProblem, type Problem } from "../infra/model/problem";
+import { formatProblem, maskProblem, type Problem } from "../infra/model/problem";
 import { renderDiffJson, renderDiffText, type DiffReport } from "../infra/render/diff";
 import { DIFF_COMMENT_MARKER, renderDiffMarkdown } from "../infra/render/diff-markdown";
 
@@ -114,7 +114,12 @@ function renderProblems(
 ): string {
   if (format === "json") {
     const [base, workingTree] = sides;
-    return `${JSON.stringify({ problems: { base: base!.problems, workingTree: workingTree!.problems } }, null, 2)}\n`;
+    // Personal values quoted by a problem are masked, as in the text forms.
+    const problems = {
+      base: base!.problems.map(maskProblem),
+      workingTree: workingTree!.problems.map(maskProblem),
+    };
+    return `${JSON.stringify({ problems }, null, 2)}\n`;
   }
   const lines = sides.flatMap((s) => s.problems.map((p) => `${s.label}${formatProblem(p)}`));
   if (format === "text") return `${lines.join("\n")}\n`;

@@ -181,7 +181,7 @@ function buildPerson({ value, source, path }: Sourced<PersonData>, ctx: Context)
       // The message quotes the number as written and as digits; a hint may be the fixed number.
       const digits = method.number.replace(/[^\d]/g, "");
       const hinted = phone.hint && /^\d+$/.test(phone.hint) ? [phone.hint] : [];
-      const personal = [method.number, digits, ...hinted].filter((v) => v.length > 0);
+      const personal = [method.number, digits, ...hinted].filter((v) => v.trim().length > 0);
       ctx.report(source, [...at, "number"], phone.code, phone.message, phone.hint, personal);
       return;
     }

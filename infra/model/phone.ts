@@ -47,6 +47,14 @@ export function normalisePhone(countryCode: number | undefined, written: string)
 }
 
 function parsePhone(countryCode: number | undefined, written: string): PhoneResult {
+  if (written.trim() === "") {
+    return {
+      ok: false,
+      code: "PHONE_EMPTY",
+      message: "the number is empty",
+      hint: "write the number, for example +1 212 555 0100",
+    };
+  }
   const match = WRITTEN.exec(written.trim());
   if (!match) {
     return {
