@@ -5,6 +5,7 @@
  */
 import type { EscalationPolicyInputs } from "../graph/inputs";
 import type { Graph, ResourceSpec } from "../graph/types";
+import { passMinutes, ruleMinutes } from "../graph/escalation-timing";
 
 /** When one set of targets is reached, on one side of the change. */
 export interface LevelReach {
@@ -101,20 +102,18 @@ function reachTimes(spec: ResourceSpec): Map<string, Reached> {
   const policy = spec.inputs as unknown as EscalationPolicyInputs;
   const out = new Map<string, Reached>();
   const seen = new Map<string, number>();
-  let minute = 0;
+  const minutes = ruleMinutes(policy);
   policy.rules.forEach((rule, i) => {
     const targets = rule.targets.map((t) => t.id.ref).sort();
     const set = targets.join(",");
     const occurrence = (seen.get(set) ?? 0) + 1;
     seen.set(set, occurrence);
-    out.set(`${set}#${occurrence}`, { rule: i + 1, minute, targets });
-    minute += rule.escalationDelayInMinutes;
+    out.set(`${set}#${occurrence}`, { rule: i + 1, minute: minutes[i]!, targets });
   });
   return out;
 }
 
 function exhaustedAt(spec: ResourceSpec): number {
   const policy = spec.inputs as unknown as EscalationPolicyInputs;
-  const pass = policy.rules.reduce((sum, rule) => sum + rule.escalationDelayInMinutes, 0);
-  return pass * (policy.numLoops + 1);
+  return passMinutes(policy) * (policy.numLoops + 1);
 }

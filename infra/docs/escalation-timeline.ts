@@ -14,6 +14,7 @@ import { names as logicalNames } from "../graph/expand/names";
 import type { EscalationPolicy, OrgModel } from "../model/types";
 import { onCallAt } from "../timeline/index";
 import { escapeHtml as esc, html, Html, type Names } from "./html";
+import { passMinutes, ruleMinutes } from "../graph/escalation-timing";
 
 export interface TimelineRow {
   /** Minute after the incident opens at which the rule is reached. */
@@ -46,19 +47,18 @@ export function timelineOf(
   now: number,
 ): Timeline {
   const inputs = spec.inputs as unknown as EscalationPolicyInputs;
-  let minute = 0;
+  const minutes = ruleMinutes(inputs);
   const rows = inputs.rules.map((rule, i) => {
     const levels = (policy?.rules[i]?.levels ?? []).map((id) => {
       const level = model.chain?.levels.find((l) => l.id === id);
       return level ? `${level.id} ${level.name}` : id;
     });
     const row: TimelineRow = {
-      minute,
+      minute: minutes[i]!,
       delay: rule.escalationDelayInMinutes,
       levels,
       targets: rule.targets.map((target) => describeTarget(target, names, now)),
     };
-    minute += rule.escalationDelayInMinutes;
     return row;
   });
   const timeline: Timeline = {
@@ -66,7 +66,7 @@ export function timelineOf(
     title: inputs.name,
     fromChain: policy?.fromChain ?? false,
     numLoops: inputs.numLoops,
-    cycle: minute,
+    cycle: passMinutes(inputs),
     rows,
   };
   if (policy) timeline.severity = policy.severity;

@@ -2,6 +2,7 @@
  * render: the offline plan. Text groups resources by concept with the fields a reviewer needs;
  * JSON lists every resource as `{ type, name, inputs }` with references as `{ "ref": name }`.
  */
+import { ruleMinutes } from "../graph/escalation-timing";
 import type {
   ContactMethodInputs,
   EscalationPolicyInputs,
@@ -152,16 +153,15 @@ function describe(
       const lines = [
         `${head}  ${p.name}${p.numLoops > 0 ? `, repeats ${p.numLoops} time(s)` : ""}${spec.critical ? ", critical" : ""}`,
       ];
-      let minute = 0;
+      const minutes = ruleMinutes(p);
       p.rules.forEach((rule, i) => {
         const targets = rule.targets.map(
           (t) =>
             `${t.type === "schedule_reference" ? "schedule" : "user"} ${t.id.ref.replace(/^(schedule|user)-/, "")}`,
         );
         lines.push(
-          `      rule ${i + 1} at minute ${minute}: ${targets.join(" + ")} (escalates after ${rule.escalationDelayInMinutes} min)`,
+          `      rule ${i + 1} at minute ${minutes[i]}: ${targets.join(" + ")} (escalates after ${rule.escalationDelayInMinutes} min)`,
         );
-        minute += rule.escalationDelayInMinutes;
       });
       return lines;
     }
