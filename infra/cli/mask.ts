@@ -13,6 +13,17 @@ export function maskPhone(digits: string): string {
   return `***${visible}`;
 }
 
+/** A personal value whose kind is known only by its text: an address with `@` is an email. */
+export function maskPersonal(value: string): string {
+  return value.includes("@") ? maskEmail(value) : maskPhone(value);
+}
+
+/**
+ * Said after a change whose two sides mask to the same text (two different addresses at one
+ * domain and initial), so the change does not look like no change.
+ */
+export const MASKED_ALIKE = "(differ; masked alike, --show-personal shows them)";
+
 /** Masks the personal fields of a resource's inputs (email, contact method address). */
 export function maskInputs(inputs: Record<string, unknown>): Record<string, unknown> {
   const out = { ...inputs };

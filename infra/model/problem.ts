@@ -2,7 +2,7 @@
  * A problem found in the data: where it is, a stable code to search for, what is wrong and what to
  * do instead. Every stage collects problems and reports them all at once.
  */
-import { maskEmail, maskPhone } from "../cli/mask";
+import { maskPersonal } from "../cli/mask";
 export type ProblemLevel = "error" | "warning";
 
 export interface Problem {
@@ -37,11 +37,7 @@ export function formatPath(path: readonly (string | number)[]): string {
 export function maskProblem<P extends Problem>(problem: P): P {
   if (!problem.personal || problem.personal.length === 0) return problem;
   const mask = (text: string) =>
-    problem.personal!.reduce(
-      (out, value) =>
-        out.split(value).join(value.includes("@") ? maskEmail(value) : maskPhone(value)),
-      text,
-    );
+    problem.personal!.reduce((out, value) => out.split(value).join(maskPersonal(value)), text);
   const { personal: _quoted, ...rest } = problem;
   const masked = { ...rest, message: mask(problem.message) } as P;
   if (problem.hint !== undefined) masked.hint = mask(problem.hint);

@@ -3,6 +3,7 @@
  * update its own comment instead of adding one per push; tables longer than a screen fold into
  * `<details>`; a change of the current on-caller is a warning at the top, where a reviewer sees it.
  */
+import { MASKED_ALIKE } from "../cli/mask";
 import type { KeepCurrentFix, ScheduleOnCallDiff } from "../diff";
 import type { InputValue, ResourceSpec } from "../graph/types";
 import type { DiffReport } from "./diff";
@@ -51,7 +52,7 @@ export function renderDiffMarkdown({ diff, base, weeks, showPersonal }: DiffRepo
         const show = (v: InputValue | undefined) =>
           code(formatValue(v === undefined ? v : maskField(f.path, v, showPersonal)));
         const [before, after] = [show(f.before), show(f.after)];
-        const note = before === after ? " (differ; masked alike)" : "";
+        const note = before === after ? ` ${MASKED_ALIKE}` : "";
         return [code(c.name), code(f.path), before, `${after}${note}`];
       }),
     );

@@ -5,7 +5,7 @@
  */
 import { DateTime } from "luxon";
 import { isLookup, isRef, type InputValue } from "../graph/types";
-import { maskEmail, maskPhone } from "../cli/mask";
+import { maskPersonal } from "../cli/mask";
 
 /** Fields that hold personal details: a user's email and a contact method's address. */
 const PERSONAL_FIELD = /(^|\.)(email|address)$/;
@@ -13,7 +13,7 @@ const PERSONAL_FIELD = /(^|\.)(email|address)$/;
 /** A field's value masked where it is personal (an address with `@` is an email, else a phone). */
 export function maskField(path: string, value: InputValue, showPersonal: boolean): InputValue {
   if (showPersonal || typeof value !== "string" || !PERSONAL_FIELD.test(path)) return value;
-  return value.includes("@") ? maskEmail(value) : maskPhone(value);
+  return maskPersonal(value);
 }
 
 /** One line for a value: references by logical name, lists and records inline. */

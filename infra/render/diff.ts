@@ -4,7 +4,7 @@
  */
 import type { GraphDiff, KeepCurrentFix, ScheduleOnCallDiff } from "../diff";
 import type { InputValue, ResourceSpec } from "../graph/types";
-import { maskInputs } from "../cli/mask";
+import { MASKED_ALIKE, maskInputs } from "../cli/mask";
 import {
   yamlMembers,
   formatHours,
@@ -41,7 +41,7 @@ export function renderDiffText({ diff, base, weeks, showPersonal }: DiffReport):
         formatValue(v === undefined ? v : maskField(field.path, v, showPersonal));
       const [before, after] = [show(field.before), show(field.after)];
       // Two different addresses can mask alike (a***@example.com); say so rather than look unchanged.
-      const note = before === after ? " (differ; masked alike, --show-personal shows them)" : "";
+      const note = before === after ? ` ${MASKED_ALIKE}` : "";
       out.push(`      ${field.path}: ${before} -> ${after}${note}`);
     }
   }

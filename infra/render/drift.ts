@@ -4,7 +4,7 @@
  * object lists every field that differs, live value -> the data's value. Emails and phone numbers
  * are masked unless the reader asked for personal details, since CI logs are widely readable.
  */
-import { maskEmail, maskPhone } from "../cli/mask";
+import { MASKED_ALIKE, maskEmail, maskPhone } from "../cli/mask";
 import type { DriftEntry, DriftReport, FieldChange } from "../drift/compare";
 import { KIND_ORDER, type ResourceKind } from "../graph/types";
 
@@ -220,7 +220,5 @@ export function maskText(text: string): string {
 
 /** Two different personal values can mask alike (a***@example.com); say so rather than look equal. */
 function maskedAlike(change: FieldChange): string {
-  return formatValue(change.old) === formatValue(change.new)
-    ? " (differ; masked alike, --show-personal shows them)"
-    : "";
+  return formatValue(change.old) === formatValue(change.new) ? ` ${MASKED_ALIKE}` : "";
 }
